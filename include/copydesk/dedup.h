@@ -1,0 +1,95 @@
+// copydesk — the near-duplicate pipeline, end to end.
+//
+//   corpus → normalize → shingle → MinHash → LSH → verify → cluster → CopyGroups
+//
+// The stages are the modules of the same names; this file only wires them,
+// times them, and checks their parameters. Normalize, shingle and MinHash run
+// fused per document (the shingles of a document never outlive it unless
+// exact verification needs them), in parallel over documents with OpenMP.
+// Results are merged by document index, so the output is the same whatever
+// the thread count.
+//
+//   DedupParams params;                    // word 5-grams, k = 128, J ≥ 0.8
+//   params.set_threshold(0.7);
+//   Result<DedupResult> r = run_dedup(corpus, params);
+//   if (!r.ok()) return r.status();
+//   for (size_t i = 0; i < corpus.docs.size(); ++i) use(r->groups.group_of[i]);
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "copydesk/cluster.h"
+#include "copydesk/document.h"
+#include "copydesk/lsh.h"
+#include "copydesk/minhash.h"
+#include "copydesk/shingle.h"
+#include "copydesk/status.h"
+#include "copydesk/verify.h"
+
+namespace copydesk {
+
+struct DedupParams {
+  ShingleParams shingle;
+  MinHashParams minhash;
+  LshParams lsh;
+  VerifyParams verify;
+  ClusterParams cluster;
+  // With Measure::kContainment: the shortest copy, as a fraction of the
+  // longest, that must still be found. LSH is tuned for the Jaccard similarity
+  // such a copy has (see containment_lsh_threshold), so it sees it.
+  double min_length_ratio = 0.5;
+
+  // One similarity threshold for LSH, verification and clustering; with
+  // containment the LSH threshold is derived from it and min_length_ratio.
+  void set_threshold(double t);
+  // Switches every stage between Jaccard and containment.
+  void set_measure(Measure m);
+  Status validate() const;
+};
+
+// The Jaccard similarity of two sets when the smaller, `ratio` times the size
+// of the larger, has containment `c` in it: c·ratio / (1 + ratio − c·ratio).
+double containment_lsh_threshold(double c, double ratio);
+
+struct StageTime {
+  std::string stage;
+  double seconds = 0;  // wall time, or summed CPU time over threads for the
+                       // fused sub-stages normalize / shingle / minhash
+};
+
+struct DedupStats {
+  std::vector<StageTime> times;
+  uint64_t documents = 0;
+  uint64_t input_bytes = 0;         // text bytes fingerprinted
+  uint64_t without_shingles = 0;    // texts with no word at all: singletons
+  uint64_t candidate_pairs = 0;
+  uint64_t verified_pairs = 0;
+  uint64_t groups = 0;              // all groups, singletons included
+  uint64_t duplicate_groups = 0;    // groups of two or more
+  uint64_t duplicates = 0;          // documents that are not their group's canonical
+  uint64_t components_split = 0;
+  Banding banding;
+  std::vector<OversizedBucket> oversized;
+};
+
+struct DedupResult {
+  CopyGroups groups;
+  DedupStats stats;
+};
+
+// Called from the calling thread only, between chunks of work.
+using ProgressFn = std::function<void(std::string_view stage, uint64_t done, uint64_t total)>;
+
+Result<DedupResult> run_dedup(const Corpus& corpus, const DedupParams& params, const ProgressFn& progress = {});
+
+// The sketch stage alone: fingerprints of every document (and, with
+// keep_shingles, their sorted shingle sets). Exposed for benchmarks and tests.
+Fingerprints compute_fingerprints(const std::vector<Document>& docs, const ShingleParams& shingle,
+                                  const MinHashParams& minhash, bool keep_shingles, DedupStats* stats = nullptr,
+                                  const ProgressFn& progress = {});
+
+}  // namespace copydesk

@@ -1,0 +1,71 @@
+// copydesk — reading a crawl into a Corpus.
+//
+// Inputs:
+//  * JSON Lines (plain or gzip-compressed, detected from the bytes), one
+//    document per line: `id` (string or integer, required, unique), `text`
+//    (string, required, not blank), optional `title`, `url`, `site` (strings)
+//    and `date` (ISO 8601 / RFC 3339). Other fields are carried through to the
+//    output untouched. Blank lines are not records and are skipped.
+//  * A folder of `.txt` files, read recursively in path order; the id is the
+//    path relative to the folder.
+//  * `-` reads JSON Lines from standard input.
+//
+// A record that cannot be used becomes a `Reject` naming the file, line, id
+// (when known) and what is wrong; reading goes on. Invalid UTF-8 is repaired
+// (U+FFFD) and counted, never fatal. The returned Status is non-OK only when
+// a whole input cannot be read (missing file, I/O error).
+//
+//   CorpusReader reader(ReadParams{});
+//   COPYDESK_RETURN_IF_ERROR(reader.add_path("crawl.jsonl.gz"));
+//   Corpus corpus = reader.take();
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "copydesk/document.h"
+#include "copydesk/status.h"
+
+namespace copydesk {
+
+struct ReadParams {
+  std::string id_field = "id";      // name of the id field in JSON Lines
+  std::string text_field = "text";  // name of the text field in JSON Lines
+  // Rejected records are kept verbatim up to this many bytes (then cut, with
+  // a note), so a rejects file stays readable even for a 100 MB bad line.
+  size_t max_reject_record_bytes = 1 << 20;
+
+  Status validate() const;
+};
+
+class CorpusReader {
+ public:
+  explicit CorpusReader(ReadParams params = {});
+
+  // A folder (text files), `-` (JSON Lines on stdin) or a JSON Lines file.
+  Status add_path(const std::string& path);
+  Status add_jsonl(const std::string& path);
+  Status add_text_dir(const std::string& dir);
+
+  // Adds one document made in memory (the generator's built-in crawl),
+  // checked like any other record: `source` and `line` name it in a reject.
+  void add_document(Document doc, std::string_view source, uint64_t line);
+
+  const Corpus& corpus() const { return corpus_; }
+  Corpus take();
+
+ private:
+  void add_jsonl_record(std::string_view line, std::string_view source, uint64_t line_no);
+  void reject(std::string_view source, uint64_t line, std::string id, std::string reason,
+              std::string_view record);
+  bool id_is_new(const std::string& id);
+
+  ReadParams params_;
+  Corpus corpus_;
+  std::unordered_multimap<uint64_t, uint32_t> id_index_;  // id hash → doc index
+  std::string scratch_;
+};
+
+}  // namespace copydesk

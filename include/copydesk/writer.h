@@ -1,0 +1,73 @@
+// copydesk — writing results in formats other tools read.
+//
+// Writers format into a `Sink`; the library never opens stdout itself. The
+// formats (all JSON Lines, UTF-8):
+//
+//  assignments  one line per input document, in input order:
+//               {"id", "group", "group_size", "canonical", "similarity",
+//                "title", "url", "site", "date", ...carried fields}
+//               `similarity` is to the group's canonical (1 for itself).
+//  groups       one line per group of two or more, by group number:
+//               {"group", "size", "canonical", "members": [ids in input order]}
+//  keep         the canonical id of every group, one per line (plain text):
+//               what a deduplicated crawl keeps.
+//  rejects      one line per rejected record:
+//               {"source", "line", "id", "reason", "record"}
+//
+// Lines are formatted in parallel into per-chunk buffers and written in
+// order, so the bytes do not depend on the thread count.
+#pragma once
+
+#include <cstdio>
+#include <string>
+#include <memory>
+#include <string_view>
+
+#include "copydesk/cluster.h"
+#include "copydesk/document.h"
+#include "copydesk/status.h"
+
+namespace copydesk {
+
+class Sink {
+ public:
+  virtual ~Sink() = default;
+  virtual Status write(std::string_view bytes) = 0;
+  virtual Status close() = 0;
+};
+
+// A file, or standard output for "-". A reader that goes away (EPIPE) is not
+// an error: further output is dropped and `reader_gone()` turns true.
+class FileSink final : public Sink {
+ public:
+  static Result<std::unique_ptr<FileSink>> open(const std::string& path);
+  ~FileSink() override;
+  Status write(std::string_view bytes) override;
+  Status close() override;
+  bool reader_gone() const { return reader_gone_; }
+
+ private:
+  FileSink(std::FILE* f, std::string name, bool owned) : file_(f), name_(std::move(name)), owned_(owned) {}
+  std::FILE* file_;
+  std::string name_;
+  bool owned_;
+  bool reader_gone_ = false;
+};
+
+// Collects everything in memory (tests, small reports).
+class StringSink final : public Sink {
+ public:
+  Status write(std::string_view bytes) override {
+    data.append(bytes);
+    return Status::Ok();
+  }
+  Status close() override { return Status::Ok(); }
+  std::string data;
+};
+
+Status write_assignments(const Corpus& corpus, const CopyGroups& groups, Sink& sink);
+Status write_groups(const Corpus& corpus, const CopyGroups& groups, Sink& sink);
+Status write_keep(const Corpus& corpus, const CopyGroups& groups, Sink& sink);
+Status write_rejects(const Corpus& corpus, Sink& sink);
+
+}  // namespace copydesk

@@ -1,0 +1,263 @@
+#include <xxhash.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <simdjson.h>
+
+#include "copydesk/date.h"
+#include "copydesk/reader.h"
+#include "util/json.h"
+#include "util/utf8.h"
+
+namespace copydesk {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool is_blank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; });
+}
+
+// Reads an optional string field; false (with `why` set) on a wrong type.
+bool optional_string(simdjson::dom::element value, std::string_view name, std::string& out, std::string& why) {
+  if (value.is_null()) return true;
+  std::string_view sv;
+  if (value.get_string().get(sv) != simdjson::SUCCESS) {
+    why = "field '" + std::string(name) + "' must be a string";
+    return false;
+  }
+  out.assign(sv);
+  return true;
+}
+
+}  // namespace
+
+Status ReadParams::validate() const {
+  if (id_field.empty()) return Status::InvalidArgument("id_field must not be empty");
+  if (text_field.empty()) return Status::InvalidArgument("text_field must not be empty");
+  if (id_field == text_field) return Status::InvalidArgument("id_field and text_field must differ");
+  return Status::Ok();
+}
+
+CorpusReader::CorpusReader(ReadParams params) : params_(std::move(params)) {}
+
+Corpus CorpusReader::take() {
+  id_index_.clear();
+  return std::move(corpus_);
+}
+
+bool CorpusReader::id_is_new(const std::string& id) {
+  const uint64_t h = XXH3_64bits(id.data(), id.size());
+  auto [first, last] = id_index_.equal_range(h);
+  for (auto it = first; it != last; ++it) {
+    if (corpus_.docs[it->second].id == id) return false;
+  }
+  id_index_.emplace(h, static_cast<uint32_t>(corpus_.docs.size()));
+  return true;
+}
+
+void CorpusReader::reject(std::string_view source, uint64_t line, std::string id, std::string reason,
+                          std::string_view record) {
+  Reject r;
+  r.source.assign(source);
+  r.line = line;
+  r.id = std::move(id);
+  r.reason = std::move(reason);
+  if (record.size() > params_.max_reject_record_bytes) {
+    // Cut on a UTF-8 boundary so the rejects file stays valid UTF-8.
+    size_t cut = params_.max_reject_record_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(record[cut]) & 0xC0) == 0x80) --cut;
+    r.record.assign(record.substr(0, cut));
+    r.reason += " (record cut to " + std::to_string(cut) + " of " + std::to_string(record.size()) + " bytes)";
+  } else {
+    r.record.assign(record);
+  }
+  corpus_.rejects.push_back(std::move(r));
+  ++corpus_.records_seen;
+}
+
+void CorpusReader::add_document(Document doc, std::string_view source, uint64_t line) {
+  if (doc.id.empty()) return reject(source, line, "", "the id is empty", doc.text.substr(0, 256));
+  if (is_blank(doc.text)) return reject(source, line, doc.id, "field 'text' is empty", doc.id);
+  if (!id_is_new(doc.id)) return reject(source, line, doc.id, "duplicate id '" + doc.id + "'", doc.id);
+  corpus_.docs.push_back(std::move(doc));
+  ++corpus_.records_seen;
+}
+
+void CorpusReader::add_jsonl_record(std::string_view raw, std::string_view source, uint64_t line_no) {
+  std::string_view line = raw;
+  if (!util::is_valid_utf8(line)) {
+    util::repair_utf8(raw, scratch_);
+    line = scratch_;
+    ++corpus_.utf8_repaired;
+  }
+  // One parser per reader thread; the DOM it returns lives until the next parse.
+  thread_local simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  if (auto err = parser.parse(line.data(), line.size(), true).get(root)) {
+    return reject(source, line_no, "", std::string("malformed JSON: ") + simdjson::error_message(err), line);
+  }
+  simdjson::dom::object obj;
+  if (root.get_object().get(obj) != simdjson::SUCCESS) {
+    return reject(source, line_no, "", "the record is not a JSON object", line);
+  }
+  Document doc;
+  bool has_id = false, has_text = false;
+  std::string why;
+  for (auto field : obj) {
+    const std::string_view key = field.key;
+    const simdjson::dom::element value = field.value;
+    if (key == params_.id_field) {
+      has_id = true;
+      std::string_view sv;
+      int64_t i;
+      uint64_t u;
+      if (value.get_string().get(sv) == simdjson::SUCCESS) {
+        doc.id.assign(sv);
+      } else if (value.get_int64().get(i) == simdjson::SUCCESS) {
+        doc.id = std::to_string(i);
+        doc.id_is_number = true;
+      } else if (value.get_uint64().get(u) == simdjson::SUCCESS) {
+        doc.id = std::to_string(u);
+        doc.id_is_number = true;
+      } else {
+        why = "field '" + params_.id_field + "' must be a string or an integer";
+      }
+    } else if (key == params_.text_field) {
+      has_text = true;
+      std::string_view sv;
+      if (value.get_string().get(sv) != simdjson::SUCCESS) {
+        why = "field '" + params_.text_field + "' must be a string";
+      } else {
+        doc.text.assign(sv);
+      }
+    } else if (key == "title") {
+      optional_string(value, key, doc.title, why);
+    } else if (key == "url") {
+      optional_string(value, key, doc.url, why);
+    } else if (key == "site") {
+      optional_string(value, key, doc.site, why);
+    } else if (key == "date") {
+      if (optional_string(value, key, doc.date_text, why) && !doc.date_text.empty()) {
+        auto t = parse_iso8601(doc.date_text);
+        if (!t) {
+          why = "field 'date' is not an ISO 8601 date: '" + doc.date_text.substr(0, 64) + "'";
+        } else {
+          doc.date = *t;
+        }
+      }
+    } else {
+      if (!doc.carried.empty()) doc.carried.push_back(',');
+      util::append_json_string(doc.carried, key);
+      doc.carried.push_back(':');
+      doc.carried += simdjson::minify(value);
+    }
+    if (!why.empty()) break;
+  }
+  if (!why.empty()) return reject(source, line_no, doc.id, why, line);
+  if (!has_id) return reject(source, line_no, "", "missing field '" + params_.id_field + "'", line);
+  if (doc.id.empty()) return reject(source, line_no, "", "field '" + params_.id_field + "' is empty", line);
+  if (!has_text) return reject(source, line_no, doc.id, "missing field '" + params_.text_field + "'", line);
+  if (is_blank(doc.text)) return reject(source, line_no, doc.id, "field '" + params_.text_field + "' is empty", line);
+  if (!id_is_new(doc.id)) return reject(source, line_no, doc.id, "duplicate id '" + doc.id + "'", line);
+  corpus_.docs.push_back(std::move(doc));
+  ++corpus_.records_seen;
+}
+
+Status CorpusReader::add_jsonl(const std::string& path) {
+  const bool is_stdin = path == "-";
+  const std::string source = is_stdin ? "<stdin>" : path;
+  if (!is_stdin && fs::is_directory(path)) return Status::InvalidArgument(path + ": is a folder, not a JSON Lines file");
+  // zlib reads plain and gzip (including multi-member) input alike.
+  gzFile in = is_stdin ? gzdopen(dup(0), "rb") : gzopen(path.c_str(), "rb");
+  if (in == nullptr) return Status::IoError(source + ": cannot open: " + std::strerror(errno));
+  gzbuffer(in, 1 << 20);
+  std::string buffer;
+  std::vector<char> chunk(1 << 22);
+  uint64_t line_no = 0;
+  Status status;
+  while (true) {
+    const int n = gzread(in, chunk.data(), static_cast<unsigned>(chunk.size()));
+    if (n < 0) {
+      int errnum = 0;
+      const char* msg = gzerror(in, &errnum);
+      status = Status::IoError(source + ": read error after line " + std::to_string(line_no) + ": " + msg);
+      break;
+    }
+    const bool eof = n == 0;
+    buffer.append(chunk.data(), static_cast<size_t>(n));
+    corpus_.bytes_read += static_cast<uint64_t>(n);
+    size_t start = 0;
+    while (true) {
+      size_t end = buffer.find('\n', start);
+      if (end == std::string::npos) {
+        if (!eof || start == buffer.size()) break;
+        end = buffer.size();  // last line without a newline
+      }
+      ++line_no;
+      std::string_view line(buffer.data() + start, end - start);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (!is_blank(line)) add_jsonl_record(line, source, line_no);
+      start = end + 1;
+      if (start > buffer.size()) start = buffer.size();
+    }
+    buffer.erase(0, start);
+    if (eof) break;
+  }
+  gzclose(in);
+  return status;
+}
+
+Status CorpusReader::add_text_dir(const std::string& dir) {
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_regular_file() && it->path().extension() == ".txt") files.push_back(it->path());
+  }
+  if (ec) return Status::IoError(dir + ": cannot list: " + ec.message());
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
+    const std::string rel = fs::relative(file, dir).generic_string();
+    gzFile in = gzopen(file.c_str(), "rb");
+    if (in == nullptr) {
+      reject(file.string(), 0, rel, std::string("cannot open: ") + std::strerror(errno), "");
+      continue;
+    }
+    std::string content;
+    char buf[1 << 16];
+    int n;
+    while ((n = gzread(in, buf, sizeof buf)) > 0) content.append(buf, static_cast<size_t>(n));
+    const bool failed = n < 0;
+    gzclose(in);
+    corpus_.bytes_read += content.size();
+    if (failed) {
+      reject(file.string(), 0, rel, "read error", "");
+      continue;
+    }
+    Document doc;
+    doc.id = rel;
+    if (!util::is_valid_utf8(content)) {
+      util::repair_utf8(content, doc.text);
+      ++corpus_.utf8_repaired;
+    } else {
+      doc.text = std::move(content);
+    }
+    add_document(std::move(doc), file.string(), 0);
+  }
+  return Status::Ok();
+}
+
+Status CorpusReader::add_path(const std::string& path) {
+  if (path == "-") return add_jsonl(path);
+  std::error_code ec;
+  const auto st = fs::status(path, ec);
+  if (ec || !fs::exists(st)) return Status::NotFound(path + ": no such file or folder");
+  if (fs::is_directory(st)) return add_text_dir(path);
+  return add_jsonl(path);
+}
+
+}  // namespace copydesk

@@ -1,0 +1,91 @@
+#include <gtest/gtest.h>
+
+#include "copydesk/writer.h"
+
+namespace copydesk {
+namespace {
+
+struct Fixture {
+  Corpus corpus;
+  CopyGroups groups;
+  Fixture() {
+    Document a;
+    a.id = "a";
+    a.title = "Title \"quoted\"";
+    a.date_text = "2024-01-01";
+    a.carried = "\"gold\":\"g1\"";
+    Document b;
+    b.id = "7";
+    b.id_is_number = true;
+    Document c;
+    c.id = "c";
+    corpus.docs = {a, b, c};
+    groups.group_of = {0, 0, 1};
+    groups.canonical = {1, 2};
+    groups.group_size = {2, 1};
+    groups.similarity = {0.91234f, 1.0f, 1.0f};
+    corpus.rejects.push_back({"in.jsonl", 4, "", "malformed JSON: x", "{oops\n"});
+  }
+};
+
+TEST(Writer, AssignmentsOneLinePerDocumentInInputOrder) {
+  Fixture f;
+  StringSink sink;
+  ASSERT_TRUE(write_assignments(f.corpus, f.groups, sink).ok());
+  EXPECT_EQ(sink.data,
+            "{\"id\":\"a\",\"group\":0,\"group_size\":2,\"canonical\":7,\"similarity\":0.9123,"
+            "\"title\":\"Title \\\"quoted\\\"\",\"date\":\"2024-01-01\",\"gold\":\"g1\"}\n"
+            "{\"id\":7,\"group\":0,\"group_size\":2,\"canonical\":7,\"similarity\":1}\n"
+            "{\"id\":\"c\",\"group\":1,\"group_size\":1,\"canonical\":\"c\",\"similarity\":1}\n");
+}
+
+TEST(Writer, GroupsListOnlyGroupsOfTwoOrMore) {
+  Fixture f;
+  StringSink sink;
+  ASSERT_TRUE(write_groups(f.corpus, f.groups, sink).ok());
+  EXPECT_EQ(sink.data, "{\"group\":0,\"size\":2,\"canonical\":7,\"members\":[\"a\",7]}\n");
+}
+
+TEST(Writer, KeepListsOneCanonicalPerGroup) {
+  Fixture f;
+  StringSink sink;
+  ASSERT_TRUE(write_keep(f.corpus, f.groups, sink).ok());
+  EXPECT_EQ(sink.data, "7\nc\n");
+}
+
+TEST(Writer, RejectsCarryPlaceReasonAndRecord) {
+  Fixture f;
+  StringSink sink;
+  ASSERT_TRUE(write_rejects(f.corpus, sink).ok());
+  EXPECT_EQ(sink.data,
+            "{\"source\":\"in.jsonl\",\"line\":4,\"id\":\"\",\"reason\":\"malformed JSON: x\","
+            "\"record\":\"{oops\\n\"}\n");
+}
+
+TEST(Writer, ManyLinesKeepTheirOrder) {
+  Corpus corpus;
+  CopyGroups groups;
+  for (uint32_t i = 0; i < 50000; ++i) {
+    Document d;
+    d.id = std::to_string(i);
+    corpus.docs.push_back(d);
+    groups.group_of.push_back(i);
+    groups.canonical.push_back(i);
+    groups.group_size.push_back(1);
+    groups.similarity.push_back(1);
+  }
+  StringSink sink;
+  ASSERT_TRUE(write_keep(corpus, groups, sink).ok());
+  std::string expected;
+  for (uint32_t i = 0; i < 50000; ++i) expected += std::to_string(i) + "\n";
+  EXPECT_EQ(sink.data, expected);
+}
+
+TEST(Writer, FileSinkReportsTheFileItCannotCreate) {
+  auto sink = FileSink::open("/nonexistent-dir/out.jsonl");
+  ASSERT_FALSE(sink.ok());
+  EXPECT_NE(sink.status().message().find("/nonexistent-dir/out.jsonl"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace copydesk
