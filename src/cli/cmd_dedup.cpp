@@ -220,7 +220,7 @@ int run(const DedupOptions& o) {
   progress.done();
   Corpus corpus = reader.take();
   const double read_seconds = elapsed(t_start);
-  if (!corpus.rejects.empty()) {
+  if (!corpus.rejects.empty() && (o.on_error == "fail" || !o.quiet)) {
     const size_t shown = std::min<size_t>(corpus.rejects.size(), 20);
     for (size_t i = 0; i < shown; ++i) {
       const Reject& r = corpus.rejects[i];
