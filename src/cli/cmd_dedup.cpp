@@ -141,8 +141,12 @@ void print_summary(const DedupStats& s, const Corpus& corpus, double read_second
                static_cast<unsigned long long>(s.verified_pairs), static_cast<unsigned long long>(s.components_split));
   const double mb = static_cast<double>(s.input_bytes) / 1e6;
   auto line = [&](const std::string& stage, double sec) {
-    std::fprintf(stderr, "  %-18s %8.3f s  %9.1f MB/s  %11.0f docs/s\n", stage.c_str(), sec,
-                 sec > 0 ? mb / sec : 0.0, sec > 0 ? static_cast<double>(s.documents) / sec : 0.0);
+    if (sec < 0.001) {  // too short for a rate to mean anything
+      std::fprintf(stderr, "  %-18s %8.3f s\n", stage.c_str(), sec);
+      return;
+    }
+    std::fprintf(stderr, "  %-18s %8.3f s  %9.1f MB/s  %11.0f docs/s\n", stage.c_str(), sec, mb / sec,
+                 static_cast<double>(s.documents) / sec);
   };
   line("read", read_seconds);
   double total = read_seconds + write_seconds;
