@@ -132,7 +132,7 @@ INSTANTIATE_TEST_SUITE_P(
                       BadCase{"missing_text", "{\"id\":\"m\",\"title\":\"only a title\"}", "missing field 'text'"},
                       BadCase{"bad_date", "{\"id\":\"d\",\"text\":\"x\",\"date\":\"3rd of May\"}",
                               "not an ISO 8601 date"}),
-    [](const ::testing::TestParamInfo<BadCase>& info) { return std::string(info.param.name); });
+    [](const ::testing::TestParamInfo<BadCase>& case_info) { return std::string(case_info.param.name); });
 
 TEST_F(CliDedup, InvalidUtf8IsRepairedNotFatal) {
   write_file(path("in.jsonl"), good_input() + line("bad-utf8", "caf\xE9 cr\xE8me story"));
