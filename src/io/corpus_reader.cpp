@@ -46,7 +46,10 @@ Status ReadParams::validate() const {
 CorpusReader::CorpusReader(ReadParams params) : params_(std::move(params)) {}
 
 Corpus CorpusReader::take() {
-  id_index_.clear();
+  decltype(id_index_)().swap(id_index_);
+  // Growth by doubling leaves up to half the vector unused; return it before
+  // the pipeline allocates its per-document arrays, which sets the peak.
+  corpus_.docs.shrink_to_fit();
   return std::move(corpus_);
 }
 
