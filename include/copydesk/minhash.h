@@ -20,7 +20,8 @@
 // datasketch. We chose this over one-permutation hashing with densification:
 // OPH is faster still but its estimate degrades for short texts (fewer
 // shingles than bins), which news briefs are; this keeps the classic
-// estimator's exact variance at ~300 MB/s per core.
+// estimator's exact variance at ~500 MB/s of text per core (AVX2, k = 128:
+// bench/bench_minhash.cpp).
 //
 // Signatures are 32-bit (4 bytes × num_perm per document; 512 B at k = 128)
 // and stored row-major: document i's signature is sig[i*k .. i*k+k). An empty
