@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "cli_runner.h"
+#include "copydesk/reader.h"
 #include "copydesk/writer.h"
 
 namespace copydesk {
@@ -79,6 +81,37 @@ TEST(Writer, ManyLinesKeepTheirOrder) {
   std::string expected;
   for (uint32_t i = 0; i < 50000; ++i) expected += std::to_string(i) + "\n";
   EXPECT_EQ(sink.data, expected);
+}
+
+TEST(Writer, DocumentRecordsReadBackUnchanged) {
+  Document d;
+  d.id = "x \"1\"";
+  d.text = "Line one\n\tLine two \xE2\x80\x94 done";
+  d.title = "A title";
+  d.date_text = "2026-03-01T10:00:00Z";
+  d.date = 1772359200;
+  d.carried = "\"gold_group\":\"w000001\",\"n\":[1,2]";
+  Document n;
+  n.id = "17";
+  n.id_is_number = true;
+  n.text = "numeric id";
+  std::string jsonl;
+  append_document_jsonl(jsonl, d);
+  append_document_jsonl(jsonl, n);
+  const auto dir = testing::make_temp_dir("writer");
+  testing::write_file(dir / "docs.jsonl", jsonl);
+  CorpusReader reader;
+  ASSERT_TRUE(reader.add_path((dir / "docs.jsonl").string()).ok());
+  const Corpus c = reader.take();
+  std::filesystem::remove_all(dir);
+  ASSERT_EQ(c.docs.size(), 2u);
+  EXPECT_EQ(c.docs[0].id, d.id);
+  EXPECT_EQ(c.docs[0].text, d.text);
+  EXPECT_EQ(c.docs[0].title, d.title);
+  EXPECT_EQ(c.docs[0].date, d.date);
+  EXPECT_EQ(c.docs[0].carried, d.carried);
+  EXPECT_TRUE(c.docs[1].id_is_number);
+  EXPECT_EQ(c.docs[1].id, "17");
 }
 
 TEST(Writer, FileSinkReportsTheFileItCannotCreate) {

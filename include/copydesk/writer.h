@@ -11,6 +11,8 @@
 //               {"group", "size", "canonical", "members": [ids in input order]}
 //  keep         the canonical id of every group, one per line (plain text):
 //               what a deduplicated crawl keeps.
+//  documents    the input format itself (append_document_jsonl): what
+//               `copydesk generate` writes.
 //  rejects      one line per rejected record:
 //               {"source", "line", "id", "reason", "record"}
 //
@@ -64,6 +66,11 @@ class StringSink final : public Sink {
   Status close() override { return Status::Ok(); }
   std::string data;
 };
+
+// Appends `doc` as one JSON Lines record in copydesk's input format — id,
+// title, url, site, date (those present), text, then the carried fields — so
+// that reading it back gives the same document.
+void append_document_jsonl(std::string& out, const Document& doc);
 
 Status write_assignments(const Corpus& corpus, const CopyGroups& groups, Sink& sink);
 Status write_groups(const Corpus& corpus, const CopyGroups& groups, Sink& sink);

@@ -1,14 +1,12 @@
 // `copydesk generate`: flags → GeneratorParams → generate_crawl → JSON Lines.
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <memory>
 #include <string>
 
 #include "cli/commands.h"
 #include "copydesk/date.h"
 #include "copydesk/generator.h"
-#include "util/json.h"
+#include "copydesk/writer.h"
 
 namespace copydesk::cli {
 namespace {
@@ -17,76 +15,6 @@ struct GenerateOptions {
   GeneratorParams params;
   std::string output = "-";
   std::string start = "2026-03-01T00:00:00Z";
-};
-
-// JSON Lines to a file or stdout, written in large blocks.
-class JsonlOut {
- public:
-  ~JsonlOut() {
-    if (file_ != nullptr && file_ != stdout) std::fclose(file_);
-  }
-
-  Status open(const std::string& path) {
-    path_ = path;
-    file_ = path == "-" ? stdout : std::fopen(path.c_str(), "wb");
-    if (file_ == nullptr) return Status::IoError(path + ": cannot open for writing: " + std::strerror(errno));
-    buf_.reserve(kBlock + 65536);
-    return Status::Ok();
-  }
-
-  Status write(const Document& d) {
-    buf_ += "{\"id\":";
-    util::append_json_string(buf_, d.id);
-    buf_ += ",\"title\":";
-    util::append_json_string(buf_, d.title);
-    buf_ += ",\"url\":";
-    util::append_json_string(buf_, d.url);
-    buf_ += ",\"site\":";
-    util::append_json_string(buf_, d.site);
-    buf_ += ",\"date\":";
-    util::append_json_string(buf_, d.date_text);
-    buf_ += ",\"text\":";
-    util::append_json_string(buf_, d.text);
-    if (!d.carried.empty()) {
-      buf_ += ',';
-      buf_ += d.carried;
-    }
-    buf_ += "}\n";
-    return buf_.size() >= kBlock ? flush() : Status::Ok();
-  }
-
-  Status close() {
-    COPYDESK_RETURN_IF_ERROR(flush());
-    if (file_ != nullptr && std::fflush(file_) != 0) return fail();
-    if (file_ != nullptr && file_ != stdout) {
-      const int rc = std::fclose(file_);
-      file_ = nullptr;
-      if (rc != 0) return fail();
-    }
-    return Status::Ok();
-  }
-
-  // The reader went away (`copydesk generate | head`): not an error.
-  bool broken_pipe() const { return broken_pipe_; }
-
- private:
-  static constexpr size_t kBlock = size_t{1} << 20;
-
-  Status flush() {
-    if (!buf_.empty() && std::fwrite(buf_.data(), 1, buf_.size(), file_) != buf_.size()) return fail();
-    buf_.clear();
-    return Status::Ok();
-  }
-
-  Status fail() {
-    broken_pipe_ = errno == EPIPE;
-    return Status::IoError((path_ == "-" ? std::string("stdout") : path_) + ": write failed: " + std::strerror(errno));
-  }
-
-  std::string path_;
-  std::FILE* file_ = nullptr;
-  std::string buf_;
-  bool broken_pipe_ = false;
 };
 
 int run_generate(GenerateOptions& o) {
@@ -100,16 +28,32 @@ int run_generate(GenerateOptions& o) {
     std::fprintf(stderr, "copydesk generate: %s\n", s.message().c_str());
     return kExitError;
   }
-  JsonlOut out;
-  Status s = out.open(o.output);
+  auto out = FileSink::open(o.output);
+  if (!out.ok()) {
+    std::fprintf(stderr, "copydesk generate: %s\n", out.status().message().c_str());
+    return kExitError;
+  }
+  // Documents are formatted into one block and written when it is full.
+  constexpr size_t kBlock = size_t{1} << 20;
+  std::string block;
   GeneratorStats stats;
-  if (s.ok()) s = generate_crawl(o.params, [&](const Document& d) { return out.write(d); }, &stats);
-  if (s.ok()) s = out.close();
+  Status s = generate_crawl(
+      o.params,
+      [&](const Document& d) {
+        append_document_jsonl(block, d);
+        if (block.size() < kBlock) return Status::Ok();
+        Status w = (*out)->write(block);
+        block.clear();
+        return w;
+      },
+      &stats);
+  if (s.ok()) s = (*out)->write(block);
+  if (s.ok()) s = (*out)->close();
   if (!s.ok()) {
-    if (out.broken_pipe()) return kExitOk;
     std::fprintf(stderr, "copydesk generate: %s\n", s.message().c_str());
     return kExitError;
   }
+  if ((*out)->reader_gone()) return kExitOk;  // `copydesk generate | head`: not an error
   std::fprintf(stderr, "generated %llu documents, %llu gold groups \xE2\x86\x92 %s\n",
                static_cast<unsigned long long>(stats.docs), static_cast<unsigned long long>(stats.gold_groups),
                o.output == "-" ? "stdout" : o.output.c_str());

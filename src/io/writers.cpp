@@ -82,6 +82,22 @@ Status FileSink::close() {
   return Status::Ok();
 }
 
+void append_document_jsonl(std::string& out, const Document& d) {
+  out += "{\"id\":";
+  append_id(out, d);
+  append_field(out, "title", d.title);
+  append_field(out, "url", d.url);
+  append_field(out, "site", d.site);
+  append_field(out, "date", d.date_text);
+  out += ",\"text\":";
+  util::append_json_string(out, d.text);
+  if (!d.carried.empty()) {
+    out.push_back(',');
+    out += d.carried;
+  }
+  out += "}\n";
+}
+
 Status write_assignments(const Corpus& corpus, const CopyGroups& groups, Sink& sink) {
   const auto& docs = corpus.docs;
   return write_lines(docs.size(), sink, [&](size_t i, std::string& out) {
