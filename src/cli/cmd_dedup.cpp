@@ -27,7 +27,6 @@ struct DedupOptions {
   std::string rejects_path;
   std::string stats_path;
   std::string on_error = "fail";
-  std::string method = "minhash";
   double threshold = 0.8;
   uint32_t ngram = 5;
   bool char_ngrams = false;
@@ -162,10 +161,6 @@ int run(const DedupOptions& o) {
   const auto t_start = std::chrono::steady_clock::now();
   if (o.threads > 0) omp_set_num_threads(o.threads);
   const int threads = omp_get_max_threads();
-  if (o.method != "minhash") {
-    std::fprintf(stderr, "copydesk dedup: --method %s is not available yet (only minhash)\n", o.method.c_str());
-    return kExitError;
-  }
   DedupParams params;
   params.shingle.kind = o.char_ngrams ? ShingleKind::kChar : ShingleKind::kWord;
   params.shingle.size = o.ngram;
@@ -345,7 +340,6 @@ void register_dedup(CLI::App& root, int& exit_code) {
                   "each bad record with its reason in the rejects file")
       ->check(CLI::IsMember({"fail", "skip"}))
       ->capture_default_str();
-  cmd->add_option("--method", o->method, "Fingerprint: minhash")->check(CLI::IsMember({"minhash"}))->capture_default_str();
   cmd->add_option("-t,--threshold", o->threshold,
                   "Similarity two documents need to be copies: Jaccard of their shingle sets (or containment "
                   "with --containment)")

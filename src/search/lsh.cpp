@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <parallel/algorithm>
+#include <iterator>
 #include <string>
 
 namespace copydesk {
@@ -74,12 +74,12 @@ Result<Candidates> find_candidates(const uint32_t* signatures, size_t n, uint32_
                                   : optimal_banding(params.threshold, num_perm, params.false_positive_weight,
                                                     params.false_negative_weight);
   const uint32_t bands = out.banding.bands, rows = out.banding.rows;
-  std::vector<std::vector<uint64_t>> band_pairs(bands);
   std::vector<std::vector<OversizedBucket>> band_oversized(bands);
 
 #pragma omp parallel
   {
     std::vector<Record> records;
+    std::vector<uint64_t> pairs, merged;
 #pragma omp for schedule(dynamic, 1)
     for (uint32_t band = 0; band < bands; ++band) {
       records.clear();
@@ -90,7 +90,7 @@ Result<Candidates> find_candidates(const uint32_t* signatures, size_t n, uint32_
         records.push_back({XXH3_64bits_withSeed(row, rows * sizeof(uint32_t), band), static_cast<uint32_t>(i)});
       }
       std::sort(records.begin(), records.end());
-      auto& pairs = band_pairs[band];
+      pairs.clear();
       for (size_t start = 0; start < records.size();) {
         size_t end = start + 1;
         while (end < records.size() && records[end].key == records[start].key) ++end;
@@ -105,17 +105,20 @@ Result<Candidates> find_candidates(const uint32_t* signatures, size_t n, uint32_
         }
         start = end;
       }
+      // Merge this band's pairs into the result as soon as it is done, so
+      // the pairs of all bands are never held at once. A set union does not
+      // depend on the order bands finish in.
+      std::sort(pairs.begin(), pairs.end());
+      pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+#pragma omp critical(copydesk_lsh_merge)
+      {
+        merged.clear();
+        merged.reserve(out.pairs.size() + pairs.size());
+        std::set_union(out.pairs.begin(), out.pairs.end(), pairs.begin(), pairs.end(), std::back_inserter(merged));
+        out.pairs.swap(merged);
+      }
     }
   }
-  size_t total = 0;
-  for (const auto& p : band_pairs) total += p.size();
-  out.pairs.reserve(total);
-  for (auto& p : band_pairs) {
-    out.pairs.insert(out.pairs.end(), p.begin(), p.end());
-    std::vector<uint64_t>().swap(p);
-  }
-  __gnu_parallel::sort(out.pairs.begin(), out.pairs.end());
-  out.pairs.erase(std::unique(out.pairs.begin(), out.pairs.end()), out.pairs.end());
   for (auto& o : band_oversized) out.oversized.insert(out.oversized.end(), o.begin(), o.end());
   return out;
 }
