@@ -45,6 +45,16 @@ std::vector<std::pair<std::string, std::string>> read_pairs(const fs::path& path
   return pairs;
 }
 
+// Scores copy groups against every pair of a silver-pairs file.
+PairScores score_groups_on_pairs(const Corpus& corpus, const CopyGroups& groups, const fs::path& pairs) {
+  std::vector<std::string> ids, labels;
+  for (size_t i = 0; i < corpus.docs.size(); ++i) {
+    ids.push_back(corpus.docs[i].id);
+    labels.push_back(std::to_string(groups.group_of[i]));
+  }
+  return score_pairs(ids, labels, read_pairs(pairs, false));
+}
+
 std::map<std::string, uint32_t> group_by_id(const Corpus& corpus, const CopyGroups& groups) {
   std::map<std::string, uint32_t> out;
   for (size_t i = 0; i < corpus.docs.size(); ++i) out[corpus.docs[i].id] = groups.group_of[i];
@@ -72,12 +82,7 @@ TEST(Quality, Reuters21578ExactCopiesAndSilverPrecision) {
   }
   EXPECT_EQ(exact_groups, 0u) << "groups of identical bodies split across copy groups";
 
-  std::vector<std::string> ids, labels;
-  for (size_t i = 0; i < corpus.docs.size(); ++i) {
-    ids.push_back(corpus.docs[i].id);
-    labels.push_back(std::to_string(g.group_of[i]));
-  }
-  const PairScores s = score_pairs(ids, labels, read_pairs(dir / "silver_neardup_pairs.jsonl", false));
+  const PairScores s = score_groups_on_pairs(corpus, g, dir / "silver_neardup_pairs.jsonl");
   std::printf("Reuters-21578 silver pairs: P %.4f R %.4f F1 %.4f (%llu predicted pairs)\n", s.precision, s.recall,
               s.f1, static_cast<unsigned long long>(s.predicted_pairs));
   EXPECT_GE(s.precision, 0.95);
@@ -96,12 +101,7 @@ TEST(Quality, BbcEveryExactDuplicatePairFound) {
   const auto exact = read_pairs(dir / "silver_neardup_pairs.jsonl", true);
   ASSERT_GE(exact.size(), 98u);  // pairs flagged exact_text (the README counts 98 title+text ones)
   for (const auto& [a, b] : exact) EXPECT_EQ(group.at(a), group.at(b)) << a << " / " << b;
-  std::vector<std::string> ids, labels;
-  for (size_t i = 0; i < corpus.docs.size(); ++i) {
-    ids.push_back(corpus.docs[i].id);
-    labels.push_back(std::to_string(result->groups.group_of[i]));
-  }
-  const PairScores all = score_pairs(ids, labels, read_pairs(dir / "silver_neardup_pairs.jsonl", false));
+  const PairScores all = score_groups_on_pairs(corpus, result->groups, dir / "silver_neardup_pairs.jsonl");
   std::printf("BBC silver pairs: P %.4f R %.4f F1 %.4f\n", all.precision, all.recall, all.f1);
   EXPECT_GE(all.precision, 0.95);
 }
