@@ -102,19 +102,22 @@ print(f"text:    {rows[0]['docs']} documents, {rows[0]['text'] / 1e6:.1f} MB of 
       f"({rows[0]['text'] / rows[0]['docs']:.0f} B per document)")
 print()
 print("MB = 10^6 bytes. MB/s and docs/s: input text bytes and documents per wall second.")
-print("peak RSS: maximum resident set of the process. RSS B/doc = (peak RSS - input text bytes) / documents:")
-print("  what each document costs beyond its own text (JSON fields, fingerprints, pairs, buffers, the")
-print("  process itself). x base: wall / wall of 'read + tokenize' at the same thread count.")
+print("peak RSS: maximum resident set of the process. B/doc all = peak RSS / documents: everything the")
+print("  process held at its peak (text, fingerprints, pairs, buffers, the process itself) per document.")
+print("  B/doc -text = (peak RSS - input text bytes) / documents: the same beyond the whole crawl's text,")
+print("  for runs that hold it all (read + tokenize). `dedup` streams: it holds one batch of text at a time.")
+print("  x base: wall / wall of 'read + tokenize' at the same thread count.")
 print()
 base = {r["threads"]: r["wall"] for r in rows if r["name"] == "read + tokenize"}
-hdr = f"{'run':<18}{'threads':>8}{'wall s':>9}{'MB/s':>9}{'docs/s':>10}{'peak RSS MB':>13}{'RSS B/doc':>11}{'x base':>8}"
+hdr = f"{'run':<18}{'threads':>8}{'wall s':>9}{'MB/s':>9}{'docs/s':>10}{'peak RSS MB':>13}{'B/doc all':>11}{'B/doc -text':>12}{'x base':>8}"
 print(hdr)
 print("-" * len(hdr))
 for r in rows:
     x = r["wall"] / base[r["threads"]] if r["threads"] in base and r["wall"] > 0 else float("nan")
     wall = max(r["wall"], 1e-9)
     print(f"{r['name']:<18}{r['threads']:>8}{r['wall']:>9.2f}{r['text'] / 1e6 / wall:>9.1f}"
-          f"{r['docs'] / wall:>10.0f}{r['rss'] / 1e6:>13.1f}{(r['rss'] - r['text']) / r['docs']:>11.0f}{x:>8.2f}")
+          f"{r['docs'] / wall:>10.0f}{r['rss'] / 1e6:>13.1f}{r['rss'] / r['docs']:>11.0f}"
+          f"{(r['rss'] - r['text']) / r['docs']:>12.0f}{x:>8.2f}")
 
 print()
 print("Per-stage seconds from --stats (wall, except the (cpu) stages: CPU seconds summed over threads).")

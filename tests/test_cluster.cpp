@@ -14,7 +14,7 @@ struct Sets {
   void add(std::vector<uint64_t> s) {
     std::sort(s.begin(), s.end());
     if (fp.offsets.empty()) fp.offsets.push_back(0);
-    fp.shingles.insert(fp.shingles.end(), s.begin(), s.end());
+    fp.shingles.append(s.data(), s.size());
     fp.offsets.push_back(fp.shingles.size());
     fp.set_sizes.push_back(static_cast<uint32_t>(s.size()));
   }

@@ -101,5 +101,22 @@ TEST(Dedup, SameGroupsWhateverTheThreadCount) {
   }
 }
 
+TEST(Dedup, StreamingGivesTheSameGroupsAsInMemory) {
+  const Corpus corpus = generated(Deduplicator::kBatchDocs + 1500);  // more than one batch
+  DedupParams p;
+  p.set_measure(Measure::kContainment);
+  auto whole = run_dedup(corpus, p);
+  ASSERT_TRUE(whole.ok());
+  Deduplicator dedup(p);
+  for (const Document& d : corpus.docs) dedup.add(Document(d));
+  EXPECT_EQ(dedup.documents(), corpus.docs.size());
+  auto streamed = dedup.finish();
+  ASSERT_TRUE(streamed.ok());
+  EXPECT_EQ(streamed->groups.group_of, whole->groups.group_of);
+  EXPECT_EQ(streamed->groups.canonical, whole->groups.canonical);
+  EXPECT_EQ(streamed->stats.input_bytes, whole->stats.input_bytes);
+  EXPECT_GT(streamed->stats.duplicate_groups, 100u);
+}
+
 }  // namespace
 }  // namespace copydesk

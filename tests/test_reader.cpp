@@ -153,5 +153,36 @@ TEST(ReadParams, ValidateNamesTheField) {
   EXPECT_NE(p.validate().message().find("text_field"), std::string::npos);
 }
 
+TEST_F(ReaderTest, HandlerGetsDocumentsAndReplayResendsThemByIndex) {
+  const auto path = (dir_ / "in.jsonl").string();
+  write_file(path,
+             "{\"id\":\"a\",\"text\":\"one\"}\n"
+             "{\"id\":\"b\",\"text\":\"  \"}\n"        // rejected: blank text
+             "{\"id\":\"b\",\"text\":\"two\"}\n"       // so this b is the first valid one
+             "{\"id\":\"a\",\"text\":\"dup\"}\n"       // rejected: duplicate
+             "not json\n"
+             "{\"id\":3,\"text\":\"three\"}\n");
+  std::vector<std::string> texts;
+  CorpusReader pass1(ReadParams{}, [&](Document&& d) { texts.push_back(d.text); });
+  ASSERT_TRUE(pass1.add_path(path).ok());
+  const Corpus seen = pass1.take();
+  EXPECT_TRUE(seen.docs.empty());
+  EXPECT_EQ(texts, (std::vector<std::string>{"one", "two", "three"}));
+  ASSERT_EQ(seen.ids.size(), 3u);
+  EXPECT_EQ(seen.ids.id(1), "b");
+  EXPECT_TRUE(seen.ids.is_number(2));
+  EXPECT_EQ(seen.documents, 3u);
+  EXPECT_EQ(seen.rejects.size(), 3u);
+  EXPECT_EQ(seen.records_seen, 6u);
+
+  std::vector<std::string> again;
+  CorpusReader pass2 = CorpusReader::replaying(seen.ids, ReadParams{}, [&](Document&& d) { again.push_back(d.text); });
+  ASSERT_TRUE(pass2.add_path(path).ok());
+  EXPECT_EQ(again, texts);
+  EXPECT_EQ(pass2.corpus().documents, 3u);
+  EXPECT_TRUE(pass2.corpus().rejects.empty());
+  EXPECT_EQ(pass2.corpus().ids.size(), 0u);
+}
+
 }  // namespace
 }  // namespace copydesk

@@ -22,6 +22,7 @@ struct Fixture {
     Document c;
     c.id = "c";
     corpus.docs = {a, b, c};
+    for (const Document& d : corpus.docs) corpus.ids.insert(d.id, d.id_is_number);
     groups.group_of = {0, 0, 1};
     groups.canonical = {1, 2};
     groups.group_size = {2, 1};
@@ -44,40 +45,38 @@ TEST(Writer, AssignmentsOneLinePerDocumentInInputOrder) {
 TEST(Writer, GroupsListOnlyGroupsOfTwoOrMore) {
   Fixture f;
   StringSink sink;
-  ASSERT_TRUE(write_groups(f.corpus, f.groups, sink).ok());
+  ASSERT_TRUE(write_groups(f.corpus.ids, f.groups, sink).ok());
   EXPECT_EQ(sink.data, "{\"group\":0,\"size\":2,\"canonical\":7,\"members\":[\"a\",7]}\n");
 }
 
 TEST(Writer, KeepListsOneCanonicalPerGroup) {
   Fixture f;
   StringSink sink;
-  ASSERT_TRUE(write_keep(f.corpus, f.groups, sink).ok());
+  ASSERT_TRUE(write_keep(f.corpus.ids, f.groups, sink).ok());
   EXPECT_EQ(sink.data, "7\nc\n");
 }
 
 TEST(Writer, RejectsCarryPlaceReasonAndRecord) {
   Fixture f;
   StringSink sink;
-  ASSERT_TRUE(write_rejects(f.corpus, sink).ok());
+  ASSERT_TRUE(write_rejects(f.corpus.rejects, sink).ok());
   EXPECT_EQ(sink.data,
             "{\"source\":\"in.jsonl\",\"line\":4,\"id\":\"\",\"reason\":\"malformed JSON: x\","
             "\"record\":\"{oops\\n\"}\n");
 }
 
 TEST(Writer, ManyLinesKeepTheirOrder) {
-  Corpus corpus;
+  IdTable ids;
   CopyGroups groups;
   for (uint32_t i = 0; i < 50000; ++i) {
-    Document d;
-    d.id = std::to_string(i);
-    corpus.docs.push_back(d);
+    ASSERT_TRUE(ids.insert(std::to_string(i), false));
     groups.group_of.push_back(i);
     groups.canonical.push_back(i);
     groups.group_size.push_back(1);
     groups.similarity.push_back(1);
   }
   StringSink sink;
-  ASSERT_TRUE(write_keep(corpus, groups, sink).ok());
+  ASSERT_TRUE(write_keep(ids, groups, sink).ok());
   std::string expected;
   for (uint32_t i = 0; i < 50000; ++i) expected += std::to_string(i) + "\n";
   EXPECT_EQ(sink.data, expected);

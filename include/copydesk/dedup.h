@@ -14,6 +14,16 @@
 //   Result<DedupResult> r = run_dedup(corpus, params);
 //   if (!r.ok()) return r.status();
 //   for (size_t i = 0; i < corpus.docs.size(); ++i) use(r->groups.group_of[i]);
+//
+// Streaming (a crawl larger than memory): a Deduplicator takes documents one
+// at a time, fingerprints them a batch at a time and lets their text go, so
+// what it holds per document is the signature (4 bytes × num_perm), the set
+// size and the canonical key (date, length):
+//
+//   Deduplicator dedup(params);            // params.validate() first
+//   CorpusReader reader(read_params, [&](Document&& d) { dedup.add(std::move(d)); });
+//   ... reader.add_path(...) ...;
+//   Result<DedupResult> r = dedup.finish();
 #pragma once
 
 #include <cstdint>
@@ -86,10 +96,50 @@ using ProgressFn = std::function<void(std::string_view stage, uint64_t done, uin
 
 Result<DedupResult> run_dedup(const Corpus& corpus, const DedupParams& params, const ProgressFn& progress = {});
 
+class Deduplicator {
+ public:
+  // Documents buffered before a batch is fingerprinted (in parallel), and the
+  // text bytes that also end a batch: bounds the text held at once.
+  static constexpr size_t kBatchDocs = 4096;
+  static constexpr size_t kBatchBytes = size_t{32} << 20;
+
+  // `params` must be valid (DedupParams::validate).
+  explicit Deduplicator(const DedupParams& params, ProgressFn progress = {});
+
+  // Takes the next document (index = documents so far).
+  void add(Document&& doc);
+  // Fingerprints `n` documents in place as the next ones, in parallel.
+  void add(const Document* docs, size_t n);
+
+  uint64_t documents() const { return fp_.size() + pending_.size(); }
+
+  // Search, verify, cluster. Call once, after the last add.
+  Result<DedupResult> finish();
+
+ private:
+  void flush();
+
+  DedupParams params_;
+  ProgressFn progress_;
+  Fingerprints fp_;
+  std::vector<CanonicalKey> keys_;
+  std::vector<Document> pending_;
+  size_t pending_bytes_ = 0;
+  DedupStats stats_;
+  double t_norm_ = 0, t_shingle_ = 0, t_minhash_ = 0, t_fingerprint_ = 0;
+};
+
 // The sketch stage alone: fingerprints of every document (and, with
 // keep_shingles, their sorted shingle sets). Exposed for benchmarks and tests.
 Fingerprints compute_fingerprints(const std::vector<Document>& docs, const ShingleParams& shingle,
-                                  const MinHashParams& minhash, bool keep_shingles, DedupStats* stats = nullptr,
-                                  const ProgressFn& progress = {});
+                                  const MinHashParams& minhash, bool keep_shingles);
+
+// Appends the fingerprints of docs[0, n) to `fp` (fp.num_perm must match
+// `minhash`), in parallel; adds the CPU seconds of each sub-stage to `cpu`.
+struct SketchSeconds {
+  double normalize = 0, shingle = 0, minhash = 0;
+};
+void append_fingerprints(const Document* docs, size_t n, const ShingleParams& shingle, const MinHashParams& minhash,
+                         bool keep_shingles, Fingerprints& fp, SketchSeconds* cpu = nullptr);
 
 }  // namespace copydesk

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "copydesk/id_table.h"
+
 namespace copydesk {
 
 // Seconds since 1970-01-01T00:00:00Z; kNoDate when a document has none.
@@ -40,9 +42,11 @@ struct Reject {
 };
 
 struct Corpus {
-  std::vector<Document> docs;
+  std::vector<Document> docs;      // empty when a reader hands documents to a handler
+  IdTable ids;                     // the id of every document, by index
   std::vector<Reject> rejects;
-  uint64_t records_seen = 0;       // docs.size() + rejects.size()
+  uint64_t documents = 0;          // documents accepted (= ids.size())
+  uint64_t records_seen = 0;       // documents + rejects.size()
   uint64_t utf8_repaired = 0;      // records whose invalid UTF-8 was replaced
   uint64_t bytes_read = 0;         // input bytes after decompression
 };

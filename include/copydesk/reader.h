@@ -18,12 +18,23 @@
 //   CorpusReader reader(ReadParams{});
 //   COPYDESK_RETURN_IF_ERROR(reader.add_path("crawl.jsonl.gz"));
 //   Corpus corpus = reader.take();
+//
+// Streaming: a crawl larger than memory is read in passes. With a document
+// handler the reader keeps no document, only the ids (corpus().ids) and the
+// rejects; a later pass over the same inputs uses `replay` mode, which sends
+// the same documents with the same indices (each id's first valid record) and
+// drops what the first pass rejected:
+//
+//   CorpusReader pass1(params, [&](Document&& d) { dedup.add(std::move(d)); });
+//   ... add_path ...;  Corpus seen = pass1.take();      // ids + rejects
+//   CorpusReader pass2 = CorpusReader::replaying(seen.ids, params, write_one);
+//   ... add_path ...;  // pass2.corpus().documents must equal seen.documents
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include "copydesk/document.h"
 #include "copydesk/status.h"
@@ -40,13 +51,24 @@ struct ReadParams {
   Status validate() const;
 };
 
+// Receives each accepted document, in input order.
+using DocumentHandler = std::function<void(Document&& doc)>;
+
 class CorpusReader {
  public:
-  explicit CorpusReader(ReadParams params = {});
+  // Without a handler, documents are collected into corpus().docs.
+  explicit CorpusReader(ReadParams params = {}, DocumentHandler handler = {});
+  // A later pass over inputs already read once, whose ids are `ids`: sends
+  // exactly the documents the first pass accepted, in the same order, and
+  // records nothing (no ids, no rejects: corpus().documents counts what was
+  // sent). `ids` must outlive the reader.
+  static CorpusReader replaying(const IdTable& ids, ReadParams params, DocumentHandler handler);
 
   // A folder (text files), `-` (JSON Lines on stdin) or a JSON Lines file.
   Status add_path(const std::string& path);
-  Status add_jsonl(const std::string& path);
+  // `name`, when given, stands for `path` in messages and rejects (a spooled
+  // copy of stdin is still "<stdin>").
+  Status add_jsonl(const std::string& path, const std::string& name = "");
   Status add_text_dir(const std::string& dir);
 
   // Adds one document made in memory (the generator's built-in crawl),
@@ -60,11 +82,13 @@ class CorpusReader {
   void add_jsonl_record(std::string_view line, std::string_view source, uint64_t line_no);
   void reject(std::string_view source, uint64_t line, std::string id, std::string reason,
               std::string_view record);
-  bool id_is_new(const std::string& id);
+  // The last check of every record: a new id is accepted, a seen one rejected.
+  void accept(Document&& doc, std::string_view source, uint64_t line, std::string_view record);
 
   ReadParams params_;
+  DocumentHandler handler_;
+  const IdTable* replay_ids_ = nullptr;
   Corpus corpus_;
-  std::unordered_multimap<uint64_t, uint32_t> id_index_;  // id hash → doc index
   std::string scratch_;
 };
 

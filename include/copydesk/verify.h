@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "copydesk/pod_array.h"
 #include "copydesk/status.h"
 
 namespace copydesk {
@@ -34,12 +35,13 @@ struct VerifyParams {
 // What the sketch stage leaves for the later ones, one row per document.
 struct Fingerprints {
   uint32_t num_perm = 0;
-  std::vector<uint32_t> signatures;  // n × num_perm, row-major
-  std::vector<uint32_t> set_sizes;   // distinct shingles of each document
+  // PodArrays: they grow document by document without a copy (pod_array.h).
+  PodArray<uint32_t> signatures;  // n × num_perm, row-major
+  PodArray<uint32_t> set_sizes;   // distinct shingles of each document
   // Only when exact scores are wanted: sorted shingles of document i are
   // shingles[offsets[i] .. offsets[i+1]).
-  std::vector<uint64_t> shingles;
-  std::vector<uint64_t> offsets;
+  PodArray<uint64_t> shingles;
+  PodArray<uint64_t> offsets;
 
   size_t size() const { return set_sizes.size(); }
   bool has_shingles() const { return !offsets.empty(); }

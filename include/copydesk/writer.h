@@ -72,9 +72,16 @@ class StringSink final : public Sink {
 // that reading it back gives the same document.
 void append_document_jsonl(std::string& out, const Document& doc);
 
+// One assignments line for document `index` (`doc` itself: its id, title,
+// url, site, date and carried fields); canonical ids come from `ids`. For
+// writing while a crawl is re-read, one document at a time.
+void append_assignment(std::string& out, const Document& doc, uint32_t index, const CopyGroups& groups,
+                       const IdTable& ids);
+
+// The whole assignments file of a corpus held in memory (corpus.docs).
 Status write_assignments(const Corpus& corpus, const CopyGroups& groups, Sink& sink);
-Status write_groups(const Corpus& corpus, const CopyGroups& groups, Sink& sink);
-Status write_keep(const Corpus& corpus, const CopyGroups& groups, Sink& sink);
-Status write_rejects(const Corpus& corpus, Sink& sink);
+Status write_groups(const IdTable& ids, const CopyGroups& groups, Sink& sink);
+Status write_keep(const IdTable& ids, const CopyGroups& groups, Sink& sink);
+Status write_rejects(const std::vector<Reject>& rejects, Sink& sink);
 
 }  // namespace copydesk

@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/progress.h"
+#include "cli/spooled_stdin.h"
 #include "copydesk/dedup.h"
 #include "copydesk/eval.h"
 #include "copydesk/generator.h"
@@ -56,8 +57,15 @@ Status write_file(const std::string& path, const std::function<Status(Sink&)>& w
   return (*sink)->close();
 }
 
-// Prints the largest copy groups for a person to read.
-void print_report(const Corpus& corpus, const CopyGroups& groups, int count) {
+// What the report shows of one document, collected while the crawl is re-read.
+struct ReportRow {
+  uint32_t index = 0;
+  std::string id, site, date, title;
+  float similarity = 0;
+};
+
+// The groups the report shows: the `count` largest of two or more.
+std::vector<uint32_t> largest_groups(const CopyGroups& groups, int count) {
   std::vector<uint32_t> order;
   for (uint32_t g = 0; g < groups.num_groups(); ++g) {
     if (groups.group_size[g] > 1) order.push_back(g);
@@ -65,42 +73,45 @@ void print_report(const Corpus& corpus, const CopyGroups& groups, int count) {
   std::stable_sort(order.begin(), order.end(),
                    [&](uint32_t a, uint32_t b) { return groups.group_size[a] > groups.group_size[b]; });
   if (order.size() > static_cast<size_t>(count)) order.resize(static_cast<size_t>(count));
-  std::vector<std::vector<uint32_t>> members(groups.num_groups());
-  for (uint32_t i = 0; i < corpus.docs.size(); ++i) {
-    if (groups.group_size[groups.group_of[i]] > 1) members[groups.group_of[i]].push_back(i);
-  }
+  return order;
+}
+
+// Prints the largest copy groups for a person to read; `rows[k]` holds the
+// members (input order) of group shown[k] that were collected.
+void print_report(const CopyGroups& groups, const std::vector<uint32_t>& shown,
+                  const std::vector<std::vector<ReportRow>>& rows) {
   std::printf("Largest copy groups (canonical first; similarity to the canonical):\n");
-  for (uint32_t g : order) {
-    const Document& c = corpus.docs[groups.canonical[g]];
-    std::printf("\n  group %u — %u copies — canonical %s\n", g, groups.group_size[g], c.id.c_str());
-    const size_t shown = std::min<size_t>(members[g].size(), 8);
-    std::vector<uint32_t> list = members[g];
-    std::stable_partition(list.begin(), list.end(), [&](uint32_t i) { return i == groups.canonical[g]; });
-    for (size_t k = 0; k < shown; ++k) {
-      const Document& d = corpus.docs[list[k]];
-      const std::string title = d.title.empty() ? d.text.substr(0, 60) : d.title.substr(0, 60);
-      std::printf("    %-10s %5.3f  %-22s %-10.10s  %s\n", d.id.c_str(), groups.similarity[list[k]],
-                  d.site.substr(0, 22).c_str(), d.date_text.c_str(), title.c_str());
+  for (size_t k = 0; k < shown.size(); ++k) {
+    const uint32_t g = shown[k];
+    std::vector<ReportRow> list = rows[k];
+    std::stable_partition(list.begin(), list.end(), [&](const ReportRow& r) { return r.index == groups.canonical[g]; });
+    std::printf("\n  group %u — %u copies — canonical %s\n", g, groups.group_size[g],
+                list.empty() ? "?" : list.front().id.c_str());
+    for (const ReportRow& r : list) {
+      std::printf("    %-10s %5.3f  %-22s %-10.10s  %s\n", r.id.c_str(), r.similarity, r.site.substr(0, 22).c_str(),
+                  r.date.c_str(), r.title.c_str());
     }
-    if (members[g].size() > shown) std::printf("    … and %zu more\n", members[g].size() - shown);
+    if (groups.group_size[g] > list.size()) std::printf("    … and %zu more\n", groups.group_size[g] - list.size());
   }
 }
 
 // The built-in crawl carries gold labels: show how well they were found.
-void print_gold_scores(const Corpus& corpus, const CopyGroups& groups) {
-  std::vector<std::string> gold, pred;
-  const std::string key = "\"gold_group\":\"";
-  for (size_t i = 0; i < corpus.docs.size(); ++i) {
-    const std::string& c = corpus.docs[i].carried;
-    const size_t at = c.find(key);
-    if (at == std::string::npos) return;
-    const size_t start = at + key.size();
-    gold.push_back(c.substr(start, c.find('"', start) - start));
-    pred.push_back(std::to_string(groups.group_of[i]));
-  }
+void print_gold_scores(const std::vector<std::string>& gold, const CopyGroups& groups) {
+  if (gold.size() != groups.group_of.size()) return;
+  std::vector<std::string> pred;
+  for (uint32_t g : groups.group_of) pred.push_back(std::to_string(g));
   const ClusteringScores s = score_clustering(gold, pred);
   std::printf("\nAgainst the generator's gold copy groups: pairwise P %.4f R %.4f F1 %.4f, ARI %.4f, NMI %.4f\n",
               s.pairwise_precision, s.pairwise_recall, s.pairwise_f1, s.ari, s.nmi);
+}
+
+// The value of `"key":"value"` in a document's carried fields, or "".
+std::string carried_string(const std::string& carried, const std::string& key) {
+  const std::string needle = "\"" + key + "\":\"";
+  const size_t at = carried.find(needle);
+  if (at == std::string::npos) return "";
+  const size_t start = at + needle.size();
+  return carried.substr(start, carried.find('"', start) - start);
 }
 
 Status write_stats(const std::string& path, const DedupStats& s, const Corpus& corpus, double read_seconds,
@@ -153,7 +164,7 @@ void print_summary(const DedupStats& s, const Corpus& corpus, double read_second
     line(t.stage, t.seconds);
     if (t.stage.find("(cpu)") == std::string::npos) total += t.seconds;
   }
-  line("write", write_seconds);
+  line("re-read + write", write_seconds);
   line("total", total);
 }
 
@@ -186,125 +197,171 @@ int run(const DedupOptions& o) {
   }
   const bool show_progress = o.progress == "always" || (o.progress == "auto" && !o.quiet && isatty(2));
   Progress progress(show_progress);
+  auto fail = [&](const Status& s) {
+    progress.done();
+    std::fprintf(stderr, "copydesk dedup: %s\n", s.message().c_str());
+    return kExitError;
+  };
 
-  // Read.
-  CorpusReader reader(read_params);
+  // The crawl is read twice: pass 1 fingerprints each document and lets its
+  // text go; pass 2 re-reads it to write the assignments with every field.
+  // Standard input is spooled to a temporary file so it can be read again.
   const bool demo = o.inputs.empty();
-  if (demo) {
-    GeneratorParams gen;
-    gen.num_docs = o.demo_docs;
-    if (!o.quiet) {
-      std::fprintf(stderr, "copydesk dedup: no input given: using the built-in generated crawl (%llu documents; "
-                           "`copydesk generate --help` makes others)\n",
-                   static_cast<unsigned long long>(gen.num_docs));
-    }
-    uint64_t line = 0;
-    Status s = generate_crawl(gen, [&](const Document& d) {
-      reader.add_document(d, "<built-in crawl>", ++line);
-      return Status::Ok();
-    });
-    if (!s.ok()) {
-      std::fprintf(stderr, "copydesk dedup: %s\n", s.message().c_str());
-      return kExitError;
-    }
+  GeneratorParams gen;
+  gen.num_docs = o.demo_docs;
+  if (demo && !o.quiet) {
+    std::fprintf(stderr, "copydesk dedup: no input given: using the built-in generated crawl (%llu documents; "
+                         "`copydesk generate --help` makes others)\n",
+                 static_cast<unsigned long long>(gen.num_docs));
   }
-  for (const std::string& path : o.inputs) {
-    progress.update("read " + path, 0, 0);
-    if (Status s = reader.add_path(path); !s.ok()) {
-      progress.done();
-      std::fprintf(stderr, "copydesk dedup: %s\n", s.message().c_str());
-      return kExitError;
-    }
+  std::unique_ptr<SpooledStdin> spooled;
+  if (std::count(o.inputs.begin(), o.inputs.end(), "-") > 1) return fail(Status::InvalidArgument("- (stdin) given twice"));
+  if (std::count(o.inputs.begin(), o.inputs.end(), "-") == 1) {
+    Result<std::unique_ptr<SpooledStdin>> sp = SpooledStdin::create();
+    if (!sp.ok()) return fail(sp.status());
+    spooled = std::move(*sp);
   }
-  progress.done();
-  Corpus corpus = reader.take();
-  const double read_seconds = elapsed(t_start);
-  if (!corpus.rejects.empty() && (o.on_error == "fail" || !o.quiet)) {
-    const size_t shown = std::min<size_t>(corpus.rejects.size(), 20);
+  auto read_inputs = [&](CorpusReader& reader) -> Status {
+    if (demo) {
+      uint64_t line = 0;
+      return generate_crawl(gen, [&](const Document& d) {
+        reader.add_document(d, "<built-in crawl>", ++line);
+        return Status::Ok();
+      });
+    }
+    for (const std::string& path : o.inputs) {
+      COPYDESK_RETURN_IF_ERROR(path == "-" ? reader.add_jsonl(spooled->path(), "<stdin>") : reader.add_path(path));
+    }
+    return Status::Ok();
+  };
+
+  // Pass 1: read, fingerprint.
+  Deduplicator dedup(params, [&](std::string_view stage, uint64_t done, uint64_t total) {
+    progress.update(std::string(stage), done, total);
+  });
+  CorpusReader reader(read_params, [&](Document&& d) { dedup.add(std::move(d)); });
+  if (Status s = read_inputs(reader); !s.ok()) return fail(s);
+  Corpus seen = reader.take();  // ids, rejects and counts; no documents
+  const double pass1_seconds = elapsed(t_start);
+  if (!seen.rejects.empty() && (o.on_error == "fail" || !o.quiet)) {
+    progress.done();
+    const size_t shown = std::min<size_t>(seen.rejects.size(), 20);
     for (size_t i = 0; i < shown; ++i) {
-      const Reject& r = corpus.rejects[i];
+      const Reject& r = seen.rejects[i];
       std::fprintf(stderr, "%s:%llu: %s%s%s\n", r.source.c_str(), static_cast<unsigned long long>(r.line),
                    r.id.empty() ? "" : ("record '" + r.id + "': ").c_str(), r.reason.c_str(),
                    o.on_error == "skip" ? " (skipped)" : "");
     }
-    if (corpus.rejects.size() > shown) {
-      std::fprintf(stderr, "… and %zu more bad records\n", corpus.rejects.size() - shown);
+    if (seen.rejects.size() > shown) {
+      std::fprintf(stderr, "… and %zu more bad records\n", seen.rejects.size() - shown);
     }
     if (o.on_error == "fail") {
       std::fprintf(stderr,
                    "copydesk dedup: %zu bad input record(s); nothing written. Fix them, or use --on-error=skip "
                    "to go on and list them in a rejects file.\n",
-                   corpus.rejects.size());
+                   seen.rejects.size());
       return kExitError;
     }
   }
 
-  // Fingerprint, search, verify, cluster.
-  Result<DedupResult> result =
-      run_dedup(corpus, params, [&](std::string_view stage, uint64_t done, uint64_t total) {
-        progress.update(std::string(stage), done, total);
-      });
+  // Search, verify, cluster.
+  Result<DedupResult> result = dedup.finish();
   progress.done();
-  if (!result.ok()) {
-    std::fprintf(stderr, "copydesk dedup: %s\n", result.status().message().c_str());
-    return kExitError;
-  }
+  if (!result.ok()) return fail(result.status());
   const CopyGroups& groups = result->groups;
+  double fingerprint_seconds = 0;
+  for (const StageTime& t : result->stats.times) {
+    if (t.stage == "fingerprint") fingerprint_seconds = t.seconds;
+  }
+  const double read_seconds = std::max(0.0, pass1_seconds - fingerprint_seconds);
   for (const OversizedBucket& b : result->stats.oversized) {
     if (o.quiet) break;
     std::fprintf(stderr,
                  "copydesk dedup: warning: LSH band %u bucket %016llx holds %u documents (first: '%s') — "
                  "likely shared boilerplate; compared against its first member only (--max-bucket %u)\n",
-                 b.band, static_cast<unsigned long long>(b.key), b.size, corpus.docs[b.first_doc].id.c_str(),
-                 o.max_bucket);
+                 b.band, static_cast<unsigned long long>(b.key), b.size,
+                 std::string(seen.ids.id(b.first_doc)).c_str(), o.max_bucket);
   }
 
-  // Write.
+  // Pass 2: re-read, write the assignments; collect what the report shows.
   const auto t_write = std::chrono::steady_clock::now();
   const bool report = o.report > 0 || (o.report < 0 && demo && o.output.empty());
   const std::string output = o.output.empty() ? (report ? "" : "-") : o.output;
   bool reader_gone = false;
-  if (!output.empty()) {
-    auto sink = FileSink::open(output);
-    Status s = sink.ok() ? write_assignments(corpus, groups, **sink) : sink.status();
-    if (s.ok()) s = (*sink)->close();
-    if (!s.ok()) {
-      std::fprintf(stderr, "copydesk dedup: %s\n", s.message().c_str());
-      return kExitError;
+  std::vector<uint32_t> shown = report ? largest_groups(groups, o.report > 0 ? o.report : 5) : std::vector<uint32_t>{};
+  std::vector<int32_t> shown_slot(report ? groups.num_groups() : 0, -1);
+  for (size_t k = 0; k < shown.size(); ++k) shown_slot[shown[k]] = static_cast<int32_t>(k);
+  std::vector<std::vector<ReportRow>> rows(shown.size());
+  std::vector<std::string> gold;
+  if (!output.empty() || report) {
+    std::unique_ptr<FileSink> sink;
+    if (!output.empty()) {
+      auto opened = FileSink::open(output);
+      if (!opened.ok()) return fail(opened.status());
+      sink = std::move(*opened);
     }
-    reader_gone = (*sink)->reader_gone();
+    std::string buffer;
+    uint32_t index = 0;
+    Status write_status;
+    CorpusReader replay = CorpusReader::replaying(seen.ids, read_params, [&](Document&& d) {
+      const uint32_t i = index++;
+      if (i >= groups.group_of.size() || !write_status.ok()) return;
+      if (sink) {
+        append_assignment(buffer, d, i, groups, seen.ids);
+        if (buffer.size() >= (1u << 20)) {
+          write_status = sink->write(buffer);
+          buffer.clear();
+        }
+      }
+      if (report) {
+        const int32_t slot = shown_slot[groups.group_of[i]];
+        if (slot >= 0 && rows[slot].size() < 8) {
+          rows[slot].push_back({i, d.id, d.site, d.date_text, d.title.empty() ? d.text.substr(0, 60) : d.title.substr(0, 60),
+                                groups.similarity[i]});
+        }
+        if (demo) gold.push_back(carried_string(d.carried, "gold_group"));
+      }
+    });
+    if (Status s = read_inputs(replay); !s.ok()) return fail(s);
+    if (replay.corpus().documents != seen.documents) {
+      return fail(Status::IoError("the input changed while it was being read: " + std::to_string(seen.documents) +
+                                  " documents on the first pass, " + std::to_string(replay.corpus().documents) +
+                                  " on the second"));
+    }
+    if (sink) {
+      if (write_status.ok()) write_status = sink->write(buffer);
+      if (write_status.ok()) write_status = sink->close();
+      if (!write_status.ok()) return fail(write_status);
+      reader_gone = sink->reader_gone();
+    }
   }
   std::vector<std::pair<std::string, std::function<Status(Sink&)>>> files;
-  if (!o.groups_path.empty()) files.push_back({o.groups_path, [&](Sink& k) { return write_groups(corpus, groups, k); }});
-  if (!o.keep_path.empty()) files.push_back({o.keep_path, [&](Sink& k) { return write_keep(corpus, groups, k); }});
+  if (!o.groups_path.empty()) files.push_back({o.groups_path, [&](Sink& k) { return write_groups(seen.ids, groups, k); }});
+  if (!o.keep_path.empty()) files.push_back({o.keep_path, [&](Sink& k) { return write_keep(seen.ids, groups, k); }});
   std::string rejects_path = o.rejects_path;
-  if (rejects_path.empty() && !corpus.rejects.empty()) {
+  if (rejects_path.empty() && !seen.rejects.empty()) {
     rejects_path = (output.empty() || output == "-") ? "copydesk-rejects.jsonl" : output + ".rejects.jsonl";
   }
-  if (!rejects_path.empty()) files.push_back({rejects_path, [&](Sink& k) { return write_rejects(corpus, k); }});
+  if (!rejects_path.empty()) files.push_back({rejects_path, [&](Sink& k) { return write_rejects(seen.rejects, k); }});
   for (auto& [path, write] : files) {
-    if (Status s = write_file(path, write); !s.ok()) {
-      std::fprintf(stderr, "copydesk dedup: %s\n", s.message().c_str());
-      return kExitError;
-    }
+    if (Status s = write_file(path, write); !s.ok()) return fail(s);
   }
   const double write_seconds = elapsed(t_write);
   if (!o.stats_path.empty()) {
-    if (Status s = write_stats(o.stats_path, result->stats, corpus, read_seconds, write_seconds, threads); !s.ok()) {
-      std::fprintf(stderr, "copydesk dedup: %s\n", s.message().c_str());
-      return kExitError;
+    if (Status s = write_stats(o.stats_path, result->stats, seen, read_seconds, write_seconds, threads); !s.ok()) {
+      return fail(s);
     }
   }
   if (!o.quiet && !reader_gone) {
-    print_summary(result->stats, corpus, read_seconds, write_seconds);
-    if (!corpus.rejects.empty()) {
-      std::fprintf(stderr, "  %zu rejected record(s) listed in %s\n", corpus.rejects.size(), rejects_path.c_str());
+    print_summary(result->stats, seen, read_seconds, write_seconds);
+    if (!seen.rejects.empty()) {
+      std::fprintf(stderr, "  %zu rejected record(s) listed in %s\n", seen.rejects.size(), rejects_path.c_str());
     }
   }
   if (report && !reader_gone) {
     std::fflush(stderr);
-    print_report(corpus, groups, o.report > 0 ? o.report : 5);
-    if (demo) print_gold_scores(corpus, groups);
+    print_report(groups, shown, rows);
+    if (demo) print_gold_scores(gold, groups);
     std::fflush(stdout);
   }
   return kExitOk;

@@ -1,4 +1,3 @@
-#include <xxhash.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -43,28 +42,42 @@ Status ReadParams::validate() const {
   return Status::Ok();
 }
 
-CorpusReader::CorpusReader(ReadParams params) : params_(std::move(params)) {}
+CorpusReader::CorpusReader(ReadParams params, DocumentHandler handler)
+    : params_(std::move(params)), handler_(std::move(handler)) {}
+
+CorpusReader CorpusReader::replaying(const IdTable& ids, ReadParams params, DocumentHandler handler) {
+  CorpusReader reader(std::move(params), std::move(handler));
+  reader.replay_ids_ = &ids;
+  return reader;
+}
 
 Corpus CorpusReader::take() {
-  decltype(id_index_)().swap(id_index_);
   // Growth by doubling leaves up to half the vector unused; return it before
   // the pipeline allocates its per-document arrays, which sets the peak.
   corpus_.docs.shrink_to_fit();
   return std::move(corpus_);
 }
 
-bool CorpusReader::id_is_new(const std::string& id) {
-  const uint64_t h = XXH3_64bits(id.data(), id.size());
-  auto [first, last] = id_index_.equal_range(h);
-  for (auto it = first; it != last; ++it) {
-    if (corpus_.docs[it->second].id == id) return false;
+void CorpusReader::accept(Document&& doc, std::string_view source, uint64_t line, std::string_view record) {
+  if (replay_ids_ != nullptr) {
+    // The first pass accepted this record iff it was the first valid one
+    // with its id, which then got the next index.
+    if (replay_ids_->find(doc.id) != corpus_.documents) return;
+  } else if (!corpus_.ids.insert(doc.id, doc.id_is_number)) {
+    return reject(source, line, doc.id, "duplicate id '" + doc.id + "'", record);
   }
-  id_index_.emplace(h, static_cast<uint32_t>(corpus_.docs.size()));
-  return true;
+  ++corpus_.documents;
+  ++corpus_.records_seen;
+  if (handler_) {
+    handler_(std::move(doc));
+  } else {
+    corpus_.docs.push_back(std::move(doc));
+  }
 }
 
 void CorpusReader::reject(std::string_view source, uint64_t line, std::string id, std::string reason,
                           std::string_view record) {
+  if (replay_ids_ != nullptr) return;  // reported by the first pass
   Reject r;
   r.source.assign(source);
   r.line = line;
@@ -86,9 +99,8 @@ void CorpusReader::reject(std::string_view source, uint64_t line, std::string id
 void CorpusReader::add_document(Document doc, std::string_view source, uint64_t line) {
   if (doc.id.empty()) return reject(source, line, "", "the id is empty", doc.text.substr(0, 256));
   if (is_blank(doc.text)) return reject(source, line, doc.id, "field 'text' is empty", doc.id);
-  if (!id_is_new(doc.id)) return reject(source, line, doc.id, "duplicate id '" + doc.id + "'", doc.id);
-  corpus_.docs.push_back(std::move(doc));
-  ++corpus_.records_seen;
+  const std::string id = doc.id;
+  accept(std::move(doc), source, line, id);
 }
 
 void CorpusReader::add_jsonl_record(std::string_view raw, std::string_view source, uint64_t line_no) {
@@ -166,14 +178,12 @@ void CorpusReader::add_jsonl_record(std::string_view raw, std::string_view sourc
   if (doc.id.empty()) return reject(source, line_no, "", "field '" + params_.id_field + "' is empty", line);
   if (!has_text) return reject(source, line_no, doc.id, "missing field '" + params_.text_field + "'", line);
   if (is_blank(doc.text)) return reject(source, line_no, doc.id, "field '" + params_.text_field + "' is empty", line);
-  if (!id_is_new(doc.id)) return reject(source, line_no, doc.id, "duplicate id '" + doc.id + "'", line);
-  corpus_.docs.push_back(std::move(doc));
-  ++corpus_.records_seen;
+  accept(std::move(doc), source, line_no, line);
 }
 
-Status CorpusReader::add_jsonl(const std::string& path) {
+Status CorpusReader::add_jsonl(const std::string& path, const std::string& name) {
   const bool is_stdin = path == "-";
-  const std::string source = is_stdin ? "<stdin>" : path;
+  const std::string source = !name.empty() ? name : is_stdin ? "<stdin>" : path;
   if (!is_stdin && fs::is_directory(path)) return Status::InvalidArgument(path + ": is a folder, not a JSON Lines file");
   // zlib reads plain and gzip (including multi-member) input alike.
   gzFile in = is_stdin ? gzdopen(dup(0), "rb") : gzopen(path.c_str(), "rb");

@@ -98,65 +98,67 @@ void append_document_jsonl(std::string& out, const Document& d) {
   out += "}\n";
 }
 
+void append_assignment(std::string& out, const Document& d, uint32_t i, const CopyGroups& groups, const IdTable& ids) {
+  const uint32_t g = groups.group_of[i];
+  out += "{\"id\":";
+  append_id(out, d);
+  out += ",\"group\":";
+  out += std::to_string(g);
+  out += ",\"group_size\":";
+  out += std::to_string(groups.group_size[g]);
+  out += ",\"canonical\":";
+  ids.append_json(out, groups.canonical[g]);
+  out += ",\"similarity\":";
+  util::append_json_number(out, std::round(groups.similarity[i] * 10000.0) / 10000.0);
+  append_field(out, "title", d.title);
+  append_field(out, "url", d.url);
+  append_field(out, "site", d.site);
+  append_field(out, "date", d.date_text);
+  if (!d.carried.empty()) {
+    out.push_back(',');
+    out += d.carried;
+  }
+  out += "}\n";
+}
+
 Status write_assignments(const Corpus& corpus, const CopyGroups& groups, Sink& sink) {
-  const auto& docs = corpus.docs;
-  return write_lines(docs.size(), sink, [&](size_t i, std::string& out) {
-    const Document& d = docs[i];
-    const uint32_t g = groups.group_of[i];
-    out += "{\"id\":";
-    append_id(out, d);
-    out += ",\"group\":";
-    out += std::to_string(g);
-    out += ",\"group_size\":";
-    out += std::to_string(groups.group_size[g]);
-    out += ",\"canonical\":";
-    append_id(out, docs[groups.canonical[g]]);
-    out += ",\"similarity\":";
-    util::append_json_number(out, std::round(groups.similarity[i] * 10000.0) / 10000.0);
-    append_field(out, "title", d.title);
-    append_field(out, "url", d.url);
-    append_field(out, "site", d.site);
-    append_field(out, "date", d.date_text);
-    if (!d.carried.empty()) {
-      out.push_back(',');
-      out += d.carried;
-    }
-    out += "}\n";
+  return write_lines(corpus.docs.size(), sink, [&](size_t i, std::string& out) {
+    append_assignment(out, corpus.docs[i], static_cast<uint32_t>(i), groups, corpus.ids);
   });
 }
 
-Status write_groups(const Corpus& corpus, const CopyGroups& groups, Sink& sink) {
-  const auto& docs = corpus.docs;
+Status write_groups(const IdTable& ids, const CopyGroups& groups, Sink& sink) {
+  const size_t n = groups.group_of.size();
   // Members of each group in input order (CSR by group).
   std::vector<uint32_t> offset(groups.num_groups() + 1, 0);
   for (uint32_t g : groups.group_of) ++offset[g + 1];
   for (size_t g = 0; g < groups.num_groups(); ++g) offset[g + 1] += offset[g];
-  std::vector<uint32_t> members(docs.size()), fill(offset.begin(), offset.end() - 1);
-  for (uint32_t i = 0; i < docs.size(); ++i) members[fill[groups.group_of[i]]++] = i;
+  std::vector<uint32_t> members(n), fill(offset.begin(), offset.end() - 1);
+  for (uint32_t i = 0; i < n; ++i) members[fill[groups.group_of[i]]++] = i;
   return write_lines(groups.num_groups(), sink, [&](size_t g, std::string& out) {
     if (groups.group_size[g] < 2) return;
     out += "{\"group\":" + std::to_string(g) + ",\"size\":" + std::to_string(groups.group_size[g]) +
            ",\"canonical\":";
-    append_id(out, docs[groups.canonical[g]]);
+    ids.append_json(out, groups.canonical[g]);
     out += ",\"members\":[";
     for (uint32_t k = offset[g]; k < offset[g + 1]; ++k) {
       if (k != offset[g]) out.push_back(',');
-      append_id(out, docs[members[k]]);
+      ids.append_json(out, members[k]);
     }
     out += "]}\n";
   });
 }
 
-Status write_keep(const Corpus& corpus, const CopyGroups& groups, Sink& sink) {
+Status write_keep(const IdTable& ids, const CopyGroups& groups, Sink& sink) {
   return write_lines(groups.num_groups(), sink, [&](size_t g, std::string& out) {
-    out += corpus.docs[groups.canonical[g]].id;
+    out += ids.id(groups.canonical[g]);
     out.push_back('\n');
   });
 }
 
-Status write_rejects(const Corpus& corpus, Sink& sink) {
-  return write_lines(corpus.rejects.size(), sink, [&](size_t i, std::string& out) {
-    const Reject& r = corpus.rejects[i];
+Status write_rejects(const std::vector<Reject>& rejects, Sink& sink) {
+  return write_lines(rejects.size(), sink, [&](size_t i, std::string& out) {
+    const Reject& r = rejects[i];
     out += "{\"source\":";
     util::append_json_string(out, r.source);
     out += ",\"line\":" + std::to_string(r.line) + ",\"id\":";
