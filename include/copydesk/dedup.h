@@ -106,6 +106,11 @@ class Deduplicator {
   // `params` must be valid (DedupParams::validate).
   explicit Deduplicator(const DedupParams& params, ProgressFn progress = {});
 
+  // Runs on every document given to add(Document&&), in parallel over a
+  // batch, before it is fingerprinted: e.g. boilerplate removal. Must be
+  // thread-safe; it may change the text (the canonical key uses the result).
+  void set_prepare(std::function<void(Document&)> prepare) { prepare_ = std::move(prepare); }
+
   // Takes the next document (index = documents so far).
   void add(Document&& doc);
   // Fingerprints `n` documents in place as the next ones, in parallel.
@@ -121,12 +126,13 @@ class Deduplicator {
 
   DedupParams params_;
   ProgressFn progress_;
+  std::function<void(Document&)> prepare_;
   Fingerprints fp_;
   std::vector<CanonicalKey> keys_;
   std::vector<Document> pending_;
   size_t pending_bytes_ = 0;
   DedupStats stats_;
-  double t_norm_ = 0, t_shingle_ = 0, t_minhash_ = 0, t_fingerprint_ = 0;
+  double t_norm_ = 0, t_shingle_ = 0, t_minhash_ = 0, t_fingerprint_ = 0, t_prepare_ = 0;
 };
 
 // The sketch stage alone: fingerprints of every document (and, with

@@ -30,6 +30,11 @@ struct Document {
   // JSON members, comma-separated, without the enclosing braces
   // (e.g. `"lang":"en","tags":["a","b"]`). Empty when there are none.
   std::string carried;
+  // Found in the text by annotate_news_metadata (news_meta.h); empty until
+  // then, and when there is none.
+  std::string wire;            // the agency behind the text: "AP", "Reuters", …
+  std::string dateline_place;  // "BEIJING" in "BEIJING (AP) —"
+  std::string dateline_date;   // "2025-09-03": the dateline's date, year resolved
 };
 
 // A record that could not be read, and why.
@@ -47,6 +52,7 @@ struct Corpus {
   std::vector<Reject> rejects;
   uint64_t documents = 0;          // documents accepted (= ids.size())
   uint64_t records_seen = 0;       // documents + rejects.size()
+  uint64_t records_skipped = 0;    // WARC records that are not pages (request, metadata, ...)
   uint64_t utf8_repaired = 0;      // records whose invalid UTF-8 was replaced
   uint64_t bytes_read = 0;         // input bytes after decompression
 };

@@ -3,12 +3,25 @@
 // Inputs:
 //  * JSON Lines (plain or gzip-compressed, detected from the bytes), one
 //    document per line: `id` (string or integer, required, unique), `text`
-//    (string, required, not blank), optional `title`, `url`, `site` (strings)
-//    and `date` (ISO 8601 / RFC 3339). Other fields are carried through to the
-//    output untouched. Blank lines are not records and are skipped.
-//  * A folder of `.txt` files, read recursively in path order; the id is the
-//    path relative to the folder.
+//    (string, required, not blank) — or `html` (a whole page, turned into
+//    text by html.h) —, optional `title`, `url`, `site` (strings) and `date`
+//    (ISO 8601 / RFC 3339). Other fields are carried through to the output
+//    untouched. Blank lines are not records and are skipped.
+//  * WARC (`.warc`, `.warc.gz`; detected from the bytes): every HTML
+//    `response` record is a document: id = url = WARC-Target-URI, text and
+//    title from the page (html.h), date = the page's publication date, else
+//    WARC-Date; site = the URL's host. A response that is not HTML (an image,
+//    a PDF, an error status) is rejected with the reason; request, metadata
+//    and other non-response records are not documents: they are counted
+//    (Corpus::records_skipped).
+//  * A folder: its `.txt`, `.html` and `.htm` files, read recursively in path
+//    order; the id is the path relative to the folder. An HTML file's site is
+//    the host of its canonical URL, else the first folder of its path.
 //  * `-` reads JSON Lines from standard input.
+//
+// HTML pages are extracted in parallel (OpenMP), a batch at a time, and then
+// checked and handed on in input order: the result does not depend on the
+// thread count.
 //
 // A record that cannot be used becomes a `Reject` naming the file, line, id
 // (when known) and what is wrong; reading goes on. Invalid UTF-8 is repaired
@@ -37,7 +50,9 @@
 #include <string_view>
 
 #include "copydesk/document.h"
+#include "copydesk/html.h"
 #include "copydesk/status.h"
+#include "copydesk/warc.h"
 
 namespace copydesk {
 
@@ -47,9 +62,16 @@ struct ReadParams {
   // Rejected records are kept verbatim up to this many bytes (then cut, with
   // a note), so a rejects file stays readable even for a 100 MB bad line.
   size_t max_reject_record_bytes = 1 << 20;
+  std::string html_field = "html";  // a page to extract, in JSON Lines without `text`
+  HtmlParams html;                   // how pages become text
+  WarcReadParams warc;
+  size_t html_batch_pages = 256;     // pages extracted in parallel at a time
 
   Status validate() const;
 };
+
+// Whether `path` is a WARC file (plain or gzip): it starts with "WARC/".
+bool is_warc_file(const std::string& path);
 
 // Receives each accepted document, in input order.
 using DocumentHandler = std::function<void(Document&& doc)>;
@@ -69,7 +91,8 @@ class CorpusReader {
   // `name`, when given, stands for `path` in messages and rejects (a spooled
   // copy of stdin is still "<stdin>").
   Status add_jsonl(const std::string& path, const std::string& name = "");
-  Status add_text_dir(const std::string& dir);
+  Status add_text_dir(const std::string& dir);  // .txt, .html and .htm files
+  Status add_warc(const std::string& path);
 
   // Adds one document made in memory (the generator's built-in crawl),
   // checked like any other record: `source` and `line` name it in a reject.
@@ -79,7 +102,23 @@ class CorpusReader {
   Corpus take();
 
  private:
+  // A record on its way to accept(): its HTML, when it has some, is
+  // extracted with the rest of its batch first.
+  struct Pending {
+    Document doc;
+    std::string html;
+    std::string source;
+    uint64_t line = 0;
+    std::string record;  // for a reject: the raw record (cut), or a description
+    std::string error;   // non-empty: reject with this reason
+    std::string where;   // the record's place within a file without lines (WARC offset)
+    std::string fallback_site;       // when neither the url nor the page names one
+    std::string fallback_date_text;  // when the page gives no date (WARC-Date)
+  };
   void add_jsonl_record(std::string_view line, std::string_view source, uint64_t line_no);
+  void enqueue(Pending&& p);
+  void flush_pending();
+  void finish_record(Pending& p);
   void reject(std::string_view source, uint64_t line, std::string id, std::string reason,
               std::string_view record);
   // The last check of every record: a new id is accepted, a seen one rejected.
@@ -90,6 +129,8 @@ class CorpusReader {
   const IdTable* replay_ids_ = nullptr;
   Corpus corpus_;
   std::string scratch_;
+  std::vector<Pending> pending_;
+  size_t pending_bytes_ = 0;
 };
 
 }  // namespace copydesk

@@ -5,7 +5,8 @@
 //
 //  assignments  one line per input document, in input order:
 //               {"id", "group", "group_size", "canonical", "similarity",
-//                "title", "url", "site", "date", ...carried fields}
+//                "title", "url", "site", "date", "wire", "dateline_place",
+//                "dateline_date", ...carried fields}  (empty fields left out)
 //               `similarity` is to the group's canonical (1 for itself).
 //  groups       one line per group of two or more, by group number:
 //               {"group", "size", "canonical", "members": [ids in input order]}

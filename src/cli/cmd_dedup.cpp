@@ -4,15 +4,19 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <omp.h>
 
 #include "cli/commands.h"
 #include "cli/progress.h"
-#include "cli/spooled_stdin.h"
+#include "cli/temp_file.h"
+#include "copydesk/boilerplate.h"
 #include "copydesk/dedup.h"
 #include "copydesk/eval.h"
 #include "copydesk/generator.h"
+#include "copydesk/news_meta.h"
 #include "copydesk/reader.h"
 #include "copydesk/writer.h"
 #include "util/json.h"
@@ -44,7 +48,20 @@ struct DedupOptions {
   std::string progress = "auto";
   bool quiet = false;
   std::string id_field = "id", text_field = "text";
+  std::string boilerplate = "auto";
+  std::string boilerplate_report;
+  double boilerplate_fraction = BoilerplateParams{}.min_page_fraction;
+  uint32_t boilerplate_min_pages = BoilerplateParams{}.min_pages;
+  bool all_text = false;
 };
+
+// WARC files and folders hold pages (HTML): they get pass 0.
+bool input_has_pages(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::is_directory(path, ec) || is_warc_file(path);
+}
+
+
 
 double elapsed(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -55,6 +72,30 @@ Status write_file(const std::string& path, const std::function<Status(Sink&)>& w
   if (!sink.ok()) return sink.status();
   COPYDESK_RETURN_IF_ERROR(write(**sink));
   return (*sink)->close();
+}
+
+// One JSON line per site: what boilerplate removal took out of its pages.
+Status write_boilerplate_report(const std::string& path, const std::vector<SiteBoilerplate>& sites) {
+  std::string out;
+  for (const SiteBoilerplate& site : sites) {
+    out += "{\"site\":";
+    util::append_json_string(out, site.site);
+    out += ",\"pages\":" + std::to_string(site.pages) + ",\"pages_stripped\":" + std::to_string(site.pages_stripped) +
+           ",\"lines_removed\":" + std::to_string(site.lines_removed) +
+           ",\"bytes_removed\":" + std::to_string(site.bytes_removed) +
+           ",\"distinct_lines\":" + std::to_string(site.distinct_lines) + ",\"lines\":[";
+    for (size_t k = 0; k < site.lines.size(); ++k) {
+      const BoilerplateLine& l = site.lines[k];
+      if (k) out += ',';
+      out += "{\"text\":";
+      util::append_json_string(out, l.text);
+      out += ",\"kind\":\"";
+      out += l.kind == BoilerplateKind::kFurniture ? "furniture" : l.kind == BoilerplateKind::kRecurring ? "recurring" : "in-list";
+      out += "\",\"pages_seen\":" + std::to_string(l.pages_seen) + ",\"pages_removed\":" + std::to_string(l.pages_removed) + "}";
+    }
+    out += "]}\n";
+  }
+  return write_file(path, [&](Sink& sink) { return sink.write(out); });
 }
 
 // What the report shows of one document, collected while the crawl is re-read.
@@ -191,6 +232,14 @@ int run(const DedupOptions& o) {
   ReadParams read_params;
   read_params.id_field = o.id_field;
   read_params.text_field = o.text_field;
+  read_params.html.main_content = !o.all_text;
+  BoilerplateParams boilerplate_params;
+  boilerplate_params.min_page_fraction = o.boilerplate_fraction;
+  boilerplate_params.min_pages = o.boilerplate_min_pages;
+  if (Status s = boilerplate_params.validate(); !s.ok()) {
+    std::fprintf(stderr, "copydesk dedup: %s\n", s.message().c_str());
+    return kExitError;
+  }
   if (Status s = read_params.validate(); !s.ok()) {
     std::fprintf(stderr, "copydesk dedup: %s\n", s.message().c_str());
     return kExitError;
@@ -203,9 +252,13 @@ int run(const DedupOptions& o) {
     return kExitError;
   };
 
-  // The crawl is read twice: pass 1 fingerprints each document and lets its
-  // text go; pass 2 re-reads it to write the assignments with every field.
-  // Standard input is spooled to a temporary file so it can be read again.
+  // The crawl is read more than once and never held whole:
+  //  [pass 0, for WARC / HTML inputs or boilerplate removal] read and extract
+  //    every page once, spool the documents as JSON Lines, count boilerplate;
+  //  pass 1: fingerprint a batch at a time (text dropped after);
+  //  pass 2: re-read to write each document's assignment with all its fields.
+  // Standard input is copied to a temporary file so it can be read again; the
+  // built-in crawl is regenerated, bit for bit.
   const bool demo = o.inputs.empty();
   GeneratorParams gen;
   gen.num_docs = o.demo_docs;
@@ -214,14 +267,15 @@ int run(const DedupOptions& o) {
                          "`copydesk generate --help` makes others)\n",
                  static_cast<unsigned long long>(gen.num_docs));
   }
-  std::unique_ptr<SpooledStdin> spooled;
+  std::unique_ptr<TempFile> stdin_copy;
   if (std::count(o.inputs.begin(), o.inputs.end(), "-") > 1) return fail(Status::InvalidArgument("- (stdin) given twice"));
   if (std::count(o.inputs.begin(), o.inputs.end(), "-") == 1) {
-    Result<std::unique_ptr<SpooledStdin>> sp = SpooledStdin::create();
-    if (!sp.ok()) return fail(sp.status());
-    spooled = std::move(*sp);
+    Result<std::unique_ptr<TempFile>> tmp = TempFile::create("stdin");
+    if (!tmp.ok()) return fail(tmp.status());
+    if (Status s = (*tmp)->fill_from_stdin(); !s.ok()) return fail(s);
+    stdin_copy = std::move(*tmp);
   }
-  auto read_inputs = [&](CorpusReader& reader) -> Status {
+  auto read_originals = [&](CorpusReader& reader) -> Status {
     if (demo) {
       uint64_t line = 0;
       return generate_crawl(gen, [&](const Document& d) {
@@ -230,19 +284,88 @@ int run(const DedupOptions& o) {
       });
     }
     for (const std::string& path : o.inputs) {
-      COPYDESK_RETURN_IF_ERROR(path == "-" ? reader.add_jsonl(spooled->path(), "<stdin>") : reader.add_path(path));
+      COPYDESK_RETURN_IF_ERROR(path == "-" ? reader.add_jsonl(stdin_copy->path(), "<stdin>") : reader.add_path(path));
     }
     return Status::Ok();
   };
+  bool pages = false;  // any WARC file or folder among the inputs
+  for (const std::string& path : o.inputs) pages = pages || (path != "-" && input_has_pages(path));
+  const bool strip_boilerplate = o.boilerplate == "on" || (o.boilerplate == "auto" && pages);
+  const bool spool = strip_boilerplate || pages;
 
-  // Pass 1: read, fingerprint.
+  // Pass 0.
+  Corpus seen;  // ids, rejects and counts of the first read; no documents
+  std::unique_ptr<TempFile> doc_spool;
+  std::optional<BoilerplateModel> boilerplate;
+  const int max_threads = std::max(1, omp_get_max_threads());
+  if (spool) {
+    Result<std::unique_ptr<TempFile>> tmp = TempFile::create("docs");
+    if (!tmp.ok()) return fail(tmp.status());
+    doc_spool = std::move(*tmp);
+    auto opened = FileSink::open(doc_spool->path());
+    if (!opened.ok()) return fail(opened.status());
+    std::unique_ptr<FileSink> out = std::move(*opened);
+    std::vector<BoilerplateModel> counters;
+    for (int t = 0; strip_boilerplate && t < max_threads; ++t) counters.emplace_back(boilerplate_params);
+    std::vector<Document> batch;
+    std::string buffer;
+    Status spool_status;
+    uint64_t spooled = 0;
+    auto flush = [&] {
+      if (strip_boilerplate) {
+        const int64_t n = static_cast<int64_t>(batch.size());
+#pragma omp parallel for schedule(dynamic, 16)
+        for (int64_t i = 0; i < n; ++i) counters[omp_get_thread_num()].add_page(batch[i].site, batch[i].text);
+      }
+      for (const Document& d : batch) append_document_jsonl(buffer, d);
+      if (spool_status.ok()) spool_status = out->write(buffer);
+      buffer.clear();
+      spooled += batch.size();
+      batch.clear();
+      progress.update("read", spooled, 0);
+    };
+    CorpusReader reader(read_params, [&](Document&& d) {
+      batch.push_back(std::move(d));
+      if (batch.size() >= Deduplicator::kBatchDocs) flush();
+    });
+    if (Status s = read_originals(reader); !s.ok()) return fail(s);
+    flush();
+    if (spool_status.ok()) spool_status = out->close();
+    if (!spool_status.ok()) return fail(spool_status);
+    seen = reader.take();
+    if (strip_boilerplate) {
+      for (size_t t = 1; t < counters.size(); ++t) {
+        if (Status s = counters[0].merge(std::move(counters[t])); !s.ok()) return fail(s);
+      }
+      if (Status s = counters[0].finalize(); !s.ok()) return fail(s);
+      boilerplate.emplace(std::move(counters[0]));
+    }
+  }
+  // Later passes read the spool, or the inputs again.
+  auto read_again = [&](CorpusReader& reader) -> Status {
+    return doc_spool ? reader.add_jsonl(doc_spool->path(), "<spooled documents>") : read_originals(reader);
+  };
+  std::vector<BoilerplateReport> removed(strip_boilerplate ? static_cast<size_t>(max_threads) : 0);
+  auto strip = [&](Document& d, BoilerplateReport* report) {
+    if (boilerplate) d.text = boilerplate->strip(d.site, d.text, d.title, nullptr, report);
+  };
+
+  // Pass 1: fingerprint.
   Deduplicator dedup(params, [&](std::string_view stage, uint64_t done, uint64_t total) {
     progress.update(std::string(stage), done, total);
   });
-  CorpusReader reader(read_params, [&](Document&& d) { dedup.add(std::move(d)); });
-  if (Status s = read_inputs(reader); !s.ok()) return fail(s);
-  Corpus seen = reader.take();  // ids, rejects and counts; no documents
-  const double pass1_seconds = elapsed(t_start);
+  if (boilerplate) dedup.set_prepare([&](Document& d) { strip(d, &removed[omp_get_thread_num()]); });
+  const auto t_pass1 = std::chrono::steady_clock::now();
+  if (spool) {
+    CorpusReader replay = CorpusReader::replaying(seen.ids, read_params, [&](Document&& d) { dedup.add(std::move(d)); });
+    if (Status s = read_again(replay); !s.ok()) return fail(s);
+  } else {
+    CorpusReader reader(read_params, [&](Document&& d) { dedup.add(std::move(d)); });
+    if (Status s = read_originals(reader); !s.ok()) return fail(s);
+    seen = reader.take();
+  }
+  const double pass1_seconds = elapsed(t_pass1);
+  const double pass0_seconds = elapsed(t_start) - pass1_seconds;
   if (!seen.rejects.empty() && (o.on_error == "fail" || !o.quiet)) {
     progress.done();
     const size_t shown = std::min<size_t>(seen.rejects.size(), 20);
@@ -273,7 +396,11 @@ int run(const DedupOptions& o) {
   for (const StageTime& t : result->stats.times) {
     if (t.stage == "fingerprint") fingerprint_seconds = t.seconds;
   }
-  const double read_seconds = std::max(0.0, pass1_seconds - fingerprint_seconds);
+  double prepare_seconds = 0;
+  for (const StageTime& t : result->stats.times) {
+    if (t.stage == "prepare") prepare_seconds = t.seconds;
+  }
+  const double read_seconds = std::max(0.0, pass0_seconds + pass1_seconds - fingerprint_seconds - prepare_seconds);
   for (const OversizedBucket& b : result->stats.oversized) {
     if (o.quiet) break;
     std::fprintf(stderr,
@@ -300,36 +427,52 @@ int run(const DedupOptions& o) {
       if (!opened.ok()) return fail(opened.status());
       sink = std::move(*opened);
     }
-    std::string buffer;
     uint32_t index = 0;
     Status write_status;
-    CorpusReader replay = CorpusReader::replaying(seen.ids, read_params, [&](Document&& d) {
-      const uint32_t i = index++;
-      if (i >= groups.group_of.size() || !write_status.ok()) return;
-      if (sink) {
-        append_assignment(buffer, d, i, groups, seen.ids);
-        if (buffer.size() >= (1u << 20)) {
-          write_status = sink->write(buffer);
-          buffer.clear();
-        }
+    std::vector<Document> batch;
+    std::vector<std::string> lines;
+    auto flush = [&] {
+      const int64_t n = static_cast<int64_t>(batch.size());
+      const uint32_t first = index;
+      lines.resize(batch.size());
+#pragma omp parallel for schedule(dynamic, 16)
+      for (int64_t k = 0; k < n; ++k) {
+        Document& d = batch[k];
+        strip(d, nullptr);
+        annotate_news_metadata(d);
+        lines[k].clear();
+        if (sink) append_assignment(lines[k], d, first + static_cast<uint32_t>(k), groups, seen.ids);
       }
-      if (report) {
+      std::string buffer;
+      for (int64_t k = 0; k < n; ++k) {
+        const uint32_t i = first + static_cast<uint32_t>(k);
+        buffer += lines[k];
+        if (!report) continue;
+        const Document& d = batch[k];
         const int32_t slot = shown_slot[groups.group_of[i]];
         if (slot >= 0 && rows[slot].size() < 8) {
-          rows[slot].push_back({i, d.id, d.site, d.date_text, d.title.empty() ? d.text.substr(0, 60) : d.title.substr(0, 60),
-                                groups.similarity[i]});
+          rows[slot].push_back({i, d.id, d.site, d.date_text,
+                                d.title.empty() ? d.text.substr(0, 60) : d.title.substr(0, 60), groups.similarity[i]});
         }
         if (demo) gold.push_back(carried_string(d.carried, "gold_group"));
       }
+      if (sink && write_status.ok()) write_status = sink->write(buffer);
+      index += static_cast<uint32_t>(n);
+      batch.clear();
+    };
+    CorpusReader replay = CorpusReader::replaying(seen.ids, read_params, [&](Document&& d) {
+      if (index + batch.size() >= groups.group_of.size()) return;  // more than pass 1 saw: caught below
+      batch.push_back(std::move(d));
+      if (batch.size() >= 1024) flush();
     });
-    if (Status s = read_inputs(replay); !s.ok()) return fail(s);
+    if (Status s = read_again(replay); !s.ok()) return fail(s);
+    flush();
     if (replay.corpus().documents != seen.documents) {
       return fail(Status::IoError("the input changed while it was being read: " + std::to_string(seen.documents) +
                                   " documents on the first pass, " + std::to_string(replay.corpus().documents) +
                                   " on the second"));
     }
     if (sink) {
-      if (write_status.ok()) write_status = sink->write(buffer);
       if (write_status.ok()) write_status = sink->close();
       if (!write_status.ok()) return fail(write_status);
       reader_gone = sink->reader_gone();
@@ -345,6 +488,23 @@ int run(const DedupOptions& o) {
   if (!rejects_path.empty()) files.push_back({rejects_path, [&](Sink& k) { return write_rejects(seen.rejects, k); }});
   for (auto& [path, write] : files) {
     if (Status s = write_file(path, write); !s.ok()) return fail(s);
+  }
+  if (!o.boilerplate_report.empty()) {
+    for (size_t t = 1; t < removed.size(); ++t) removed[0].merge(removed[t]);
+    const std::vector<SiteBoilerplate> sites = removed.empty() ? std::vector<SiteBoilerplate>{} : removed[0].sites(0);
+    if (Status s = write_boilerplate_report(o.boilerplate_report, sites); !s.ok()) return fail(s);
+    if (!o.quiet) {
+      uint64_t lines = 0, bytes = 0, stripped = 0;
+      for (const SiteBoilerplate& site : sites) {
+        lines += site.lines_removed;
+        bytes += site.bytes_removed;
+        stripped += site.pages_stripped;
+      }
+      std::fprintf(stderr, "copydesk dedup: boilerplate: %llu lines (%.1f MB) removed from %llu pages of %zu sites; "
+                           "listed in %s\n",
+                   static_cast<unsigned long long>(lines), static_cast<double>(bytes) / 1e6,
+                   static_cast<unsigned long long>(stripped), sites.size(), o.boilerplate_report.c_str());
+    }
   }
   const double write_seconds = elapsed(t_write);
   if (!o.stats_path.empty()) {
@@ -374,8 +534,9 @@ void register_dedup(CLI::App& root, int& exit_code) {
   CLI::App* cmd = root.add_subcommand(
       "dedup",
       "Find the copies of the same text in a crawl and group them.\n"
-      "Reads JSON Lines (.jsonl or .jsonl.gz; fields id, text, optional title, url, site, date; other fields are\n"
-      "carried through), folders of .txt files, or - for stdin. Writes one JSON line per input document, in input\n"
+      "Reads JSON Lines (.jsonl or .jsonl.gz; fields id, text or html, optional title, url, site, date; other\n"
+      "fields are carried through), WARC files (.warc, .warc.gz: every HTML response is a document, id = its URL),\n"
+      "folders of .txt / .html files, or - for stdin. Writes one JSON line per input document, in input\n"
       "order: {id, group, group_size, canonical, similarity, ...}. With no input, runs on a built-in generated crawl\n"
       "and prints a readable report.\n"
       "Pipeline: normalize (NFKC + case fold) → word n-gram shingles (XXH3) → MinHash → LSH banding → verify each\n"
@@ -440,6 +601,25 @@ void register_dedup(CLI::App& root, int& exit_code) {
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   cmd->add_flag("-q,--quiet", o->quiet, "No summary, warnings or progress on stderr (errors still)");
+  cmd->add_option("--boilerplate", o->boilerplate,
+                  "Remove each site's boilerplate before fingerprinting — lines and sidebar lists that recur on many "
+                  "of the site's pages (an extra read of the crawl). auto: on for WARC files and folders (web "
+                  "pages), off for JSON Lines")
+      ->check(CLI::IsMember({"auto", "on", "off"}))
+      ->capture_default_str();
+  cmd->add_option("--report-boilerplate", o->boilerplate_report,
+                  "Write what boilerplate removal took out, one JSON line per site: the lines, how many pages each "
+                  "was on and was removed from");
+  cmd->add_option("--boilerplate-fraction", o->boilerplate_fraction,
+                  "A line on at least this share of a site's pages is that site's boilerplate")
+      ->check(CLI::Range(0.01, 1.0))
+      ->capture_default_str();
+  cmd->add_option("--boilerplate-min-pages", o->boilerplate_min_pages,
+                  "... and on at least this many of its pages (small sites keep their lines)")
+      ->check(CLI::Range(2, 1 << 30))
+      ->capture_default_str();
+  cmd->add_flag("--all-text", o->all_text,
+                "For web pages: keep all visible text instead of the main content (menus, sidebars, footers too)");
   cmd->add_option("--id-field", o->id_field, "Name of the id field in JSON Lines")->capture_default_str();
   cmd->add_option("--text-field", o->text_field, "Name of the text field in JSON Lines")->capture_default_str();
   cmd->callback([o, &exit_code] { exit_code = run(*o); });

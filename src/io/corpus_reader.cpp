@@ -8,6 +8,8 @@
 #include <simdjson.h>
 
 #include "copydesk/date.h"
+#include "copydesk/html.h"
+#include "copydesk/warc.h"
 #include "copydesk/reader.h"
 #include "util/json.h"
 #include "util/utf8.h"
@@ -39,7 +41,12 @@ Status ReadParams::validate() const {
   if (id_field.empty()) return Status::InvalidArgument("id_field must not be empty");
   if (text_field.empty()) return Status::InvalidArgument("text_field must not be empty");
   if (id_field == text_field) return Status::InvalidArgument("id_field and text_field must differ");
-  return Status::Ok();
+  if (html_field.empty() || html_field == id_field || html_field == text_field) {
+    return Status::InvalidArgument("html_field must be set and differ from id_field and text_field");
+  }
+  if (html_batch_pages == 0) return Status::InvalidArgument("html_batch_pages must be >= 1");
+  COPYDESK_RETURN_IF_ERROR(html.validate());
+  return warc.validate();
 }
 
 CorpusReader::CorpusReader(ReadParams params, DocumentHandler handler)
@@ -120,8 +127,9 @@ void CorpusReader::add_jsonl_record(std::string_view raw, std::string_view sourc
   if (root.get_object().get(obj) != simdjson::SUCCESS) {
     return reject(source, line_no, "", "the record is not a JSON object", line);
   }
-  Document doc;
-  bool has_id = false, has_text = false;
+  Pending p;
+  Document& doc = p.doc;
+  bool has_id = false, has_text = false, has_html = false;
   std::string why;
   for (auto field : obj) {
     const std::string_view key = field.key;
@@ -150,6 +158,14 @@ void CorpusReader::add_jsonl_record(std::string_view raw, std::string_view sourc
       } else {
         doc.text.assign(sv);
       }
+    } else if (key == params_.html_field) {
+      has_html = true;
+      std::string_view sv;
+      if (value.get_string().get(sv) != simdjson::SUCCESS) {
+        why = "field '" + params_.html_field + "' must be a string";
+      } else {
+        p.html.assign(sv);
+      }
     } else if (key == "title") {
       optional_string(value, key, doc.title, why);
     } else if (key == "url") {
@@ -176,9 +192,73 @@ void CorpusReader::add_jsonl_record(std::string_view raw, std::string_view sourc
   if (!why.empty()) return reject(source, line_no, doc.id, why, line);
   if (!has_id) return reject(source, line_no, "", "missing field '" + params_.id_field + "'", line);
   if (doc.id.empty()) return reject(source, line_no, "", "field '" + params_.id_field + "' is empty", line);
-  if (!has_text) return reject(source, line_no, doc.id, "missing field '" + params_.text_field + "'", line);
-  if (is_blank(doc.text)) return reject(source, line_no, doc.id, "field '" + params_.text_field + "' is empty", line);
-  accept(std::move(doc), source, line_no, line);
+  if (!has_text && !has_html) {
+    return reject(source, line_no, doc.id,
+                  "missing field '" + params_.text_field + "' (or '" + params_.html_field + "')", line);
+  }
+  if (has_text) {
+    if (is_blank(doc.text)) return reject(source, line_no, doc.id, "field '" + params_.text_field + "' is empty", line);
+    p.html.clear();  // text given: the page is not needed
+    if (pending_.empty()) return accept(std::move(doc), source, line_no, line);
+  }
+  p.source.assign(source);
+  p.line = line_no;
+  p.record.assign(line.substr(0, std::min(line.size(), params_.max_reject_record_bytes)));
+  enqueue(std::move(p));
+}
+
+void CorpusReader::enqueue(Pending&& p) {
+  pending_bytes_ += p.html.size() + p.doc.text.size();
+  pending_.push_back(std::move(p));
+  if (pending_.size() >= params_.html_batch_pages || pending_bytes_ >= (size_t{64} << 20)) flush_pending();
+}
+
+void CorpusReader::flush_pending() {
+  const int64_t n = static_cast<int64_t>(pending_.size());
+#pragma omp parallel for schedule(dynamic, 1) if (n > 1)
+  for (int64_t i = 0; i < n; ++i) {
+    Pending& p = pending_[i];
+    if (p.html.empty() || !p.error.empty()) continue;
+    Result<HtmlPage> page = extract_html(p.html, params_.html);
+    std::string().swap(p.html);
+    if (!page.ok()) {
+      p.error = "html: " + page.status().message();
+      continue;
+    }
+    Document& d = p.doc;
+    d.text = std::move(page->text);
+    if (d.title.empty()) d.title = std::move(page->title);
+    if (d.date_text.empty() && !page->date_text.empty()) {
+      if (auto t = parse_iso8601(page->date_text)) {
+        d.date_text = page->date_text;
+        d.date = *t;
+      }
+    }
+    if (d.site.empty()) d.site = host_of_url(d.url);
+    if (d.site.empty()) d.site = host_of_url(page->canonical_url);
+    if (d.site.empty()) d.site = std::move(p.fallback_site);
+  }
+  for (Pending& p : pending_) {
+    // The crawl date stands in for a page that gives none.
+    if (p.doc.date_text.empty() && !p.fallback_date_text.empty()) {
+      if (auto t = parse_iso8601(p.fallback_date_text)) {
+        p.doc.date_text = std::move(p.fallback_date_text);
+        p.doc.date = *t;
+      }
+    }
+  }
+  for (Pending& p : pending_) finish_record(p);
+  pending_.clear();
+  pending_bytes_ = 0;
+}
+
+void CorpusReader::finish_record(Pending& p) {
+  Document& d = p.doc;
+  const std::string at = p.where.empty() ? "" : p.where + ": ";
+  if (!p.error.empty()) return reject(p.source, p.line, d.id, at + p.error, p.record);
+  if (d.id.empty()) return reject(p.source, p.line, "", at + "the id is empty", p.record);
+  if (is_blank(d.text)) return reject(p.source, p.line, d.id, at + "no text", p.record);
+  accept(std::move(d), p.source, p.line, p.record);
 }
 
 Status CorpusReader::add_jsonl(const std::string& path, const std::string& name) {
@@ -222,6 +302,7 @@ Status CorpusReader::add_jsonl(const std::string& path, const std::string& name)
     if (eof) break;
   }
   gzclose(in);
+  flush_pending();
   return status;
 }
 
@@ -229,7 +310,8 @@ Status CorpusReader::add_text_dir(const std::string& dir) {
   std::error_code ec;
   std::vector<fs::path> files;
   for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->is_regular_file() && it->path().extension() == ".txt") files.push_back(it->path());
+    const auto ext = it->path().extension();
+    if (it->is_regular_file() && (ext == ".txt" || ext == ".html" || ext == ".htm")) files.push_back(it->path());
   }
   if (ec) return Status::IoError(dir + ": cannot list: " + ec.message());
   std::sort(files.begin(), files.end());
@@ -251,6 +333,18 @@ Status CorpusReader::add_text_dir(const std::string& dir) {
       reject(file.string(), 0, rel, "read error", "");
       continue;
     }
+    if (file.extension() != ".txt") {
+      Pending p;
+      p.doc.id = rel;
+      p.html = std::move(content);
+      p.source = file.string();
+      p.record = rel;
+      // A page's own canonical URL names its site; else its first folder.
+      if (const size_t slash = rel.find('/'); slash != std::string::npos) p.fallback_site = rel.substr(0, slash);
+      enqueue(std::move(p));
+      continue;
+    }
+    if (!pending_.empty()) flush_pending();
     Document doc;
     doc.id = rel;
     if (!util::is_valid_utf8(content)) {
@@ -261,7 +355,68 @@ Status CorpusReader::add_text_dir(const std::string& dir) {
     }
     add_document(std::move(doc), file.string(), 0);
   }
+  flush_pending();
   return Status::Ok();
+}
+
+Status CorpusReader::add_warc(const std::string& path) {
+  Result<std::unique_ptr<WarcReader>> opened = WarcReader::open(path, params_.warc);
+  if (!opened.ok()) return opened.status();
+  WarcReader& warc = **opened;
+  WarcRecord rec;
+  while (true) {
+    Result<bool> more = warc.next(rec);
+    if (!more.ok()) {
+      // The message already names the file and the record's offset.
+      const std::string& m = more.status().message();
+      reject(path, 0, rec.target_uri, m.rfind(path + ": ", 0) == 0 ? m.substr(path.size() + 2) : m, "");
+      continue;
+    }
+    if (!*more) break;
+    const std::string where = "record at byte " + std::to_string(rec.offset);
+    if (rec.type != "response") {
+      ++corpus_.records_skipped;
+      continue;
+    }
+    if (!is_html_response(rec)) {
+      std::string type = rec.http_content_type.empty() ? rec.content_type : rec.http_content_type;
+      reject(path, 0, rec.target_uri,
+             where + ": not an HTML page (HTTP status " + std::to_string(rec.http_status) + ", Content-Type '" +
+                 type.substr(0, 80) + "')",
+             "");
+      continue;
+    }
+    if (rec.target_uri.empty()) {
+      reject(path, 0, "", where + ": response without WARC-Target-URI", "");
+      continue;
+    }
+    Pending p;
+    p.doc.id = rec.target_uri;
+    p.doc.url = rec.target_uri;
+    p.html = std::move(rec.body);
+    p.fallback_date_text = rec.date;
+    p.source = path;
+    p.where = where;
+    p.record = rec.target_uri;
+    if (!util::is_valid_utf8(p.doc.id)) {
+      util::repair_utf8(rec.target_uri, p.doc.id);
+      p.doc.url = p.doc.id;
+      ++corpus_.utf8_repaired;
+    }
+    enqueue(std::move(p));
+  }
+  flush_pending();
+  corpus_.bytes_read += warc.bytes_read();
+  return Status::Ok();
+}
+
+bool is_warc_file(const std::string& path) {
+  gzFile in = gzopen(path.c_str(), "rb");
+  if (in == nullptr) return false;
+  char head[5] = {};
+  const int n = gzread(in, head, sizeof head);
+  gzclose(in);
+  return n == 5 && std::string_view(head, 5) == "WARC/";
 }
 
 Status CorpusReader::add_path(const std::string& path) {
@@ -270,6 +425,7 @@ Status CorpusReader::add_path(const std::string& path) {
   const auto st = fs::status(path, ec);
   if (ec || !fs::exists(st)) return Status::NotFound(path + ": no such file or folder");
   if (fs::is_directory(st)) return add_text_dir(path);
+  if (is_warc_file(path)) return add_warc(path);
   return add_jsonl(path);
 }
 

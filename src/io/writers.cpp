@@ -114,6 +114,9 @@ void append_assignment(std::string& out, const Document& d, uint32_t i, const Co
   append_field(out, "url", d.url);
   append_field(out, "site", d.site);
   append_field(out, "date", d.date_text);
+  append_field(out, "wire", d.wire);
+  append_field(out, "dateline_place", d.dateline_place);
+  append_field(out, "dateline_date", d.dateline_date);
   if (!d.carried.empty()) {
     out.push_back(',');
     out += d.carried;

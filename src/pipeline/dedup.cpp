@@ -133,6 +133,13 @@ void Deduplicator::add(Document&& doc) {
 
 void Deduplicator::flush() {
   if (pending_.empty()) return;
+  if (prepare_) {
+    const auto t0 = Clock::now();
+    const int64_t n = static_cast<int64_t>(pending_.size());
+#pragma omp parallel for schedule(dynamic, 16)
+    for (int64_t i = 0; i < n; ++i) prepare_(pending_[i]);
+    t_prepare_ += seconds_since(t0);
+  }
   add(pending_.data(), pending_.size());
   pending_.clear();  // keeps the capacity: the next batch reuses it
   pending_bytes_ = 0;
@@ -150,6 +157,7 @@ Result<DedupResult> Deduplicator::finish() {
   stats.times.push_back({"normalize (cpu)", t_norm_});
   stats.times.push_back({"shingle (cpu)", t_shingle_});
   stats.times.push_back({"minhash (cpu)", t_minhash_});
+  if (prepare_) stats.times.push_back({"prepare", t_prepare_});
   stats.times.push_back({"fingerprint", t_fingerprint_});
 
   std::vector<uint8_t> eligible(n);
