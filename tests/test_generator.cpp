@@ -4,15 +4,21 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <limits>
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "cli_runner.h"
 #include "copydesk/date.h"
 #include "copydesk/generator.h"
+#include "copydesk/warc.h"
+#include "copydesk/writer.h"
+#include "gen/copies.h"
+#include "gen/html_pages.h"
 
 namespace copydesk {
 namespace {
@@ -322,9 +328,568 @@ TEST(Generator, FewSitesStillWorks) {
   for (const Document& d : generate(p)) EXPECT_EQ(d.site.size(), std::string("site123.example").size());
 }
 
-// ---- `copydesk generate` ----
-
 size_t count_lines(const std::string& s) { return static_cast<size_t>(std::count(s.begin(), s.end(), '\n')); }
+
+// ---- the crawl as HTML pages ----
+
+struct Page {
+  Document doc;
+  std::string html;
+  int64_t fetch_time = 0;
+};
+
+std::vector<Page> generate_pages(const GeneratorParams& p) {
+  std::vector<Page> pages;
+  const Status s = generate_crawl_pages(p, [&](const GeneratedPage& g) {
+    pages.push_back(Page{g.doc, std::string(g.html), g.fetch_time});
+    return Status::Ok();
+  });
+  EXPECT_TRUE(s.ok()) << s.message();
+  return pages;
+}
+
+uint64_t fnv1a(const std::string& s, uint64_t h = 0xcbf29ce484222325ULL) {
+  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
+  return h;
+}
+
+void append_utf8(std::string& out, uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::string decode_entities(std::string_view s) {
+  static const std::map<std::string, std::string> named = {
+      {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"raquo", "\xC2\xBB"}, {"copy", "\xC2\xA9"}};
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const size_t semi = s[i] == '&' ? s.find(';', i) : std::string_view::npos;
+    if (semi == std::string_view::npos || semi - i > 10) {
+      out += s[i];
+      continue;
+    }
+    const std::string name(s.substr(i + 1, semi - i - 1));
+    if (!name.empty() && name[0] == '#') append_utf8(out, static_cast<uint32_t>(std::stoul(name.substr(1))));
+    else if (named.count(name)) out += named.at(name);
+    else out += std::string(s.substr(i, semi - i + 1));
+    i = semi;
+  }
+  return out;
+}
+
+// A tag at `i` (s[i] == '<'): its name in lower case, whether it closes, and where it ends.
+struct Tag {
+  std::string name;
+  bool closing = false;
+  size_t end = 0;  // one past '>'
+};
+
+Tag read_tag(const std::string& s, size_t i) {
+  Tag t;
+  size_t j = i + 1;
+  if (j < s.size() && s[j] == '/') t.closing = true, ++j;
+  while (j < s.size() && (std::isalnum(static_cast<unsigned char>(s[j])) || s[j] == '!'))
+    t.name += static_cast<char>(std::tolower(static_cast<unsigned char>(s[j++])));
+  t.end = s.find('>', i) + 1;
+  return t;
+}
+
+// What a reader sees: text outside <script>/<style>, one line per block
+// element (inline elements join their text), entities decoded, trimmed.
+std::vector<std::string> visible_lines(const std::string& html) {
+  static const std::set<std::string> inline_tags = {"a", "strong", "em", "b", "i", "span", "time", "img"};
+  std::vector<std::string> lines;
+  std::string cur;
+  const auto flush = [&] {
+    std::string t = decode_entities(cur);
+    cur.clear();
+    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.pop_back();
+    size_t b = 0;
+    while (b < t.size() && std::isspace(static_cast<unsigned char>(t[b]))) ++b;
+    if (b < t.size()) lines.push_back(t.substr(b));
+  };
+  for (size_t i = 0; i < html.size();) {
+    if (html[i] != '<') {
+      cur += html[i] == '\n' ? ' ' : html[i];
+      ++i;
+      continue;
+    }
+    const Tag t = read_tag(html, i);
+    i = t.end;
+    if (!t.closing && (t.name == "script" || t.name == "style")) {
+      i = html.find("</" + t.name, i);
+      i = html.find('>', i) + 1;
+      continue;
+    }
+    if (!inline_tags.count(t.name)) flush();
+  }
+  flush();
+  return lines;
+}
+
+// Every element closed in order (void elements aside): well-formed enough to parse.
+bool tags_balance(const std::string& html, std::string& why) {
+  static const std::set<std::string> void_tags = {"meta", "link", "img", "input", "br", "hr", "!doctype"};
+  std::vector<std::string> open;
+  for (size_t i = html.find('<'); i != std::string::npos; i = html.find('<', i)) {
+    const Tag t = read_tag(html, i);
+    if (t.end == 0) return why = "unterminated tag", false;
+    i = t.end;
+    if (!t.closing && (t.name == "script" || t.name == "style")) {
+      i = html.find("</" + t.name, i);
+      if (i == std::string::npos) return why = "unclosed " + t.name, false;
+      continue;
+    }
+    if (t.closing && (t.name == "script" || t.name == "style")) continue;
+    if (void_tags.count(t.name)) continue;
+    if (!t.closing) {
+      open.push_back(t.name);
+    } else {
+      if (open.empty() || open.back() != t.name) return why = "</" + t.name + "> does not close <" + (open.empty() ? "" : open.back()) + ">", false;
+      open.pop_back();
+    }
+  }
+  if (!open.empty()) return why = "<" + open.back() + "> never closed", false;
+  return true;
+}
+
+// The values of attribute `attr` in tags that contain `marker`, e.g. the
+// content of <meta property="article:published_time" content="...">.
+std::vector<std::string> attr_values(const std::string& html, const std::string& marker, const std::string& attr) {
+  std::vector<std::string> out;
+  for (size_t i = html.find(marker); i != std::string::npos; i = html.find(marker, i + 1)) {
+    const size_t open = html.rfind('<', i), close = html.find('>', i);
+    const std::string tag = html.substr(open, close - open);
+    const size_t a = tag.find(" " + attr + "=\"");
+    if (a == std::string::npos) continue;
+    const size_t v = a + attr.size() + 3;
+    out.push_back(tag.substr(v, tag.find('"', v) - v));
+  }
+  return out;
+}
+
+std::vector<std::string> json_ld_values(const std::string& html, const std::string& key) {
+  std::vector<std::string> out;
+  const std::string k = "\"" + key + "\":\"";
+  for (size_t i = html.find(k); i != std::string::npos; i = html.find(k, i + 1)) {
+    const size_t v = i + k.size();
+    out.push_back(html.substr(v, html.find('"', v) - v));
+  }
+  return out;
+}
+
+struct Link {
+  std::string url;  // absolute
+  std::string text;
+};
+
+std::vector<Link> links(const Page& p) {
+  std::vector<Link> out;
+  for (size_t i = p.html.find("<a href=\""); i != std::string::npos; i = p.html.find("<a href=\"", i + 1)) {
+    const size_t v = i + 9, q = p.html.find('"', v), end = p.html.find("</a>", q);
+    Link l{decode_entities(p.html.substr(v, q - v)), decode_entities(p.html.substr(q + 2, end - q - 2))};
+    if (!l.url.empty() && l.url[0] == '/') l.url = "https://www." + p.doc.site + l.url;
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
+std::vector<std::string> story_paragraphs(const Document& d) {
+  std::vector<std::string> parts;
+  for (size_t pos = 0;;) {
+    const size_t end = d.text.find("\n\n", pos);
+    parts.push_back(d.text.substr(pos, end == std::string::npos ? std::string::npos : end - pos));
+    if (end == std::string::npos) break;
+    pos = end + 2;
+  }
+  return parts;  // header line, paragraphs, footer line
+}
+
+// The templates of a crawl's sites, as the renderer makes them.
+std::map<std::string, gen::SiteTemplate> site_templates(const GeneratorParams& p) {
+  std::map<std::string, gen::SiteTemplate> out;
+  const auto sites = gen::make_sites(p.num_sites, p.seed);
+  for (uint32_t i = 0; i < sites.size(); ++i) out[sites[i].domain] = gen::make_site_template(sites[i], i, p.seed);
+  return out;
+}
+
+TEST(Pages, SameParamsGiveIdenticalPages) {
+  uint64_t a = 0, b = 0, c = 0;
+  for (const Page& p : generate_pages(params(300))) a = fnv1a(p.html, a ^ static_cast<uint64_t>(p.fetch_time));
+  for (const Page& p : generate_pages(params(300))) b = fnv1a(p.html, b ^ static_cast<uint64_t>(p.fetch_time));
+  for (const Page& p : generate_pages(params(300, 5))) c = fnv1a(p.html, c ^ static_cast<uint64_t>(p.fetch_time));
+  EXPECT_EQ(a, b);
+  EXPECT_NE(a, c);
+}
+
+// Pins the pages' bytes (and fetch times) like Generator.KnownAnswer pins the
+// documents'. Update the value only when the templates are changed on purpose.
+TEST(Pages, KnownAnswer) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (const Page& p : generate_pages(params(200, 42))) h = fnv1a(p.html + std::to_string(p.fetch_time), h);
+  EXPECT_EQ(h, 0xd795f1b26b30e032ULL) << std::hex << "0x" << h;
+}
+
+TEST(Pages, DocumentsAreThoseOfGenerateCrawl) {
+  std::vector<Document> docs;
+  for (Page& p : generate_pages(params(700))) docs.push_back(std::move(p.doc));
+  EXPECT_EQ(serialize(docs), serialize(generate(params(700))));
+}
+
+TEST(Pages, EachPageHoldsTheStoryTitleAndDate) {
+  const GeneratorParams gp = params(1500);
+  const auto templates = site_templates(gp);
+  size_t with_meta = 0, with_json_ld = 0, time_only = 0;
+  for (const Page& p : generate_pages(gp)) {
+    const Document& d = p.doc;
+    const gen::SiteTemplate& t = templates.at(d.site);
+    SCOPED_TRACE(d.id + " " + d.site);
+    ASSERT_EQ(p.html.rfind("<!DOCTYPE html>", 0), 0u);
+    EXPECT_EQ(p.html.substr(p.html.size() - 8), "</html>\n");
+    std::string why;
+    EXPECT_TRUE(tags_balance(p.html, why)) << why;
+    EXPECT_GT(p.fetch_time, d.date);
+    EXPECT_LE(p.fetch_time, d.date + 2 * 86400);
+
+    // <title>Headline SEP Brand</title> and <h1>Headline</h1>.
+    const size_t ts = p.html.find("<title>") + 7;
+    const std::string title = decode_entities(p.html.substr(ts, p.html.find("</title>") - ts));
+    EXPECT_EQ(title.rfind(d.title + std::string(t.title_separator), 0), 0u) << title;
+    const size_t h1 = p.html.find('>', p.html.find("<h1")) + 1;
+    EXPECT_EQ(decode_entities(p.html.substr(h1, p.html.find("</h1>") - h1)), d.title);
+    if (t.og_title) {
+      EXPECT_EQ(decode_entities(attr_values(p.html, "og:title", "content").at(0)), d.title);
+    }
+
+    // Publication date: whichever of meta, JSON-LD and <time> the site has, all agree with the document.
+    std::vector<std::string> dates = attr_values(p.html, "article:published_time", "content");
+    with_meta += !dates.empty();
+    const auto ld = json_ld_values(p.html, "datePublished");
+    with_json_ld += !ld.empty();
+    time_only += dates.empty() && ld.empty();
+    EXPECT_EQ(!dates.empty(), t.meta_published);
+    EXPECT_EQ(!ld.empty(), t.json_ld);
+    dates.insert(dates.end(), ld.begin(), ld.end());
+    for (const std::string& v : attr_values(p.html, "<time datetime", "datetime")) dates.push_back(v);
+    ASSERT_FALSE(dates.empty()) << "no machine-readable date";
+    for (const std::string& v : dates) {
+      const auto parsed = parse_iso8601(v);
+      ASSERT_TRUE(parsed.has_value()) << v;
+      EXPECT_EQ(*parsed, d.date) << v;
+    }
+
+    // The story: every paragraph a line of its own, in order, with only ads and
+    // "Also read:" links between them; the site's header/footer lines around it
+    // when the site keeps them in the story.
+    const std::vector<std::string> lines = visible_lines(p.html);
+    const std::vector<std::string> parts = story_paragraphs(d);
+    ASSERT_GE(parts.size(), 4u);
+    const auto first = std::find(lines.begin(), lines.end(), parts[1]);
+    ASSERT_NE(first, lines.end()) << "first paragraph missing: " << parts[1];
+    auto it = first;
+    for (size_t i = 1; i + 1 < parts.size(); ++i) {
+      while (it != lines.end() && *it != parts[i] &&
+             (*it == "Advertisement" || *it == "spot_img" || *it == "- Advertisement -" ||
+              it->rfind("Also read: ", 0) == 0)) {
+        ++it;
+      }
+      ASSERT_NE(it, lines.end()) << "paragraph " << i << " missing";
+      ASSERT_EQ(*it, parts[i]) << "paragraph " << i;
+      ++it;
+    }
+    if (t.boilerplate_in_content) {
+      ASSERT_NE(first, lines.begin());
+      EXPECT_EQ(*(first - 1), parts.front());
+      ASSERT_NE(it, lines.end());
+      EXPECT_EQ(*it, parts.back());
+    } else {
+      EXPECT_NE(std::find(lines.begin(), lines.end(), parts.back()), lines.end()) << "footer line in the footer";
+    }
+  }
+  EXPECT_GT(with_meta, 0u);
+  EXPECT_GT(with_json_ld, 0u);
+  EXPECT_GT(time_only, 0u);
+}
+
+TEST(Pages, SidebarListsOtherHeadlinesOfTheSiteAndRotates) {
+  const GeneratorParams gp = params(2000);
+  const auto templates = site_templates(gp);
+  const std::vector<Page> pages = generate_pages(gp);
+  std::unordered_map<std::string, size_t> by_url;
+  for (size_t i = 0; i < pages.size(); ++i) by_url[pages[i].doc.url] = i;
+
+  std::map<std::string, std::vector<std::set<std::string>>> teasers_by_site;
+  size_t crawl_teasers = 0, archive_teasers = 0, snippets_checked = 0;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    const Page& p = pages[i];
+    const gen::SiteTemplate& t = templates.at(p.doc.site);
+    const std::string home = "https://www." + p.doc.site + "/";
+    std::set<std::string> teasers, teaser_titles;
+    for (const Link& l : links(p)) {
+      if (l.url.rfind(home + "news/", 0) == 0) {
+        const auto target = by_url.find(l.url);
+        ASSERT_NE(target, by_url.end()) << "teaser to a page not in the crawl: " << l.url;
+        const Page& other = pages[target->second];
+        EXPECT_LT(target->second, i) << "teasers come from the site's pages before this one";
+        EXPECT_EQ(other.doc.site, p.doc.site);
+        EXPECT_EQ(l.text, other.doc.title);
+        EXPECT_NE(other.doc.title, p.doc.title);
+        teasers.insert(l.url);
+        teaser_titles.insert(l.text);
+        ++crawl_teasers;
+      } else if (l.url.rfind(home + "archive/", 0) == 0) {
+        teasers.insert(l.url);
+        teaser_titles.insert(l.text);
+        ++archive_teasers;
+      } else {
+        EXPECT_EQ(l.url.find("/news/"), std::string::npos) << "a story link to another site: " << l.url;
+      }
+    }
+    teasers_by_site[p.doc.site].push_back(teasers);
+
+    const std::vector<std::string> lines = visible_lines(p.html);
+    const auto label = std::find(lines.begin(), lines.end(), std::string(t.sidebar_label));
+    ASSERT_NE(label, lines.end()) << p.doc.id << " has no '" << t.sidebar_label << "'";
+    // Each sidebar entry: a headline, then (on most sites) its first words and "...".
+    size_t entries = 0;
+    for (auto l = label + 1; l != lines.end() && teaser_titles.count(*l); ++l, ++entries) {
+      const auto same = std::find_if(pages.begin(), pages.begin() + static_cast<ptrdiff_t>(i), [&](const Page& o) {
+        return o.doc.site == p.doc.site && o.doc.title == *l;
+      });
+      if (t.snippet_words == 0) continue;
+      ++l;
+      ASSERT_NE(l, lines.end());
+      ASSERT_GE(l->size(), 3u);
+      EXPECT_EQ(l->substr(l->size() - 3), "...") << *l;
+      if (same == pages.begin() + static_cast<ptrdiff_t>(i)) continue;  // an archive piece
+      const std::string words = l->substr(0, l->size() - 3);
+      EXPECT_EQ(story_paragraphs(same->doc)[1].rfind(words, 0), 0u) << words;
+      ++snippets_checked;
+    }
+    EXPECT_GE(entries, std::min<size_t>(4, t.sidebar_items)) << p.doc.id;
+    EXPECT_LE(entries, t.sidebar_items) << p.doc.id;
+  }
+  EXPECT_GT(crawl_teasers, archive_teasers);
+  EXPECT_GT(snippets_checked, 1000u);
+  // Rotation: consecutive pages of a site show different picks, and over its
+  // pages a site shows many of its headlines.
+  for (const auto& [site, sets] : teasers_by_site) {
+    if (sets.size() < 20) continue;
+    size_t changed = 0;
+    std::set<std::string> all;
+    for (size_t k = 1; k < sets.size(); ++k) changed += sets[k] != sets[k - 1];
+    for (const auto& s : sets) all.insert(s.begin(), s.end());
+    EXPECT_GE(changed, (sets.size() - 1) * 9 / 10) << site;
+    EXPECT_GE(all.size(), sets.size() / 2) << site;
+  }
+}
+
+TEST(Pages, SitesDifferInStructure) {
+  const GeneratorParams gp = params(2000);
+  const auto templates = site_templates(gp);
+  std::map<std::string, const Page*> first_page;
+  const std::vector<Page> pages = generate_pages(gp);
+  for (const Page& p : pages) first_page.emplace(p.doc.site, &p);
+  ASSERT_EQ(first_page.size(), 40u);
+  std::set<std::set<std::string>> class_sets;
+  std::set<std::string> wrappers;
+  size_t article = 0, divs = 0, sidebar_first = 0, sidebar_after = 0, one_line = 0, meta = 0, ld = 0, neither = 0,
+         in_content = 0;
+  for (const auto& [site, p] : first_page) {
+    std::set<std::string> classes;
+    for (const std::string& c : attr_values(p->html, "class=\"", "class")) classes.insert(c);
+    class_sets.insert(classes);
+    const size_t body = p->html.find("<body");
+    wrappers.insert(attr_values(p->html.substr(p->html.find('<', body + 1)), "class=\"", "class").at(0));
+    (p->html.find("<article") != std::string::npos ? article : divs) += 1;
+    const gen::SiteTemplate& t = templates.at(site);
+    std::string shown(t.sidebar_label);
+    if (t.numeric_entities && shown.find('\'') != std::string::npos) shown.replace(shown.find('\''), 1, "&#039;");
+    const size_t label = p->html.find(">" + shown + "<");
+    const size_t story = p->html.find("<h1");
+    (label < story ? sidebar_first : sidebar_after) += 1;
+    EXPECT_EQ(label < story, t.sidebar_first) << site;
+    one_line += std::count(p->html.begin(), p->html.end(), '\n') == 1;
+    const bool m = p->html.find("article:published_time") != std::string::npos;
+    const bool j = p->html.find("application/ld+json") != std::string::npos;
+    meta += m;
+    ld += j;
+    neither += !m && !j;
+    in_content += t.boilerplate_in_content;
+  }
+  EXPECT_GE(wrappers.size(), 4u);      // themes
+  EXPECT_GE(class_sets.size(), 35u);  // almost every site its own set of class names
+  EXPECT_GT(article, 0u);
+  EXPECT_GT(divs, 0u);
+  EXPECT_GT(sidebar_first, 0u);
+  EXPECT_GT(sidebar_after, sidebar_first);
+  EXPECT_GT(one_line, 0u);
+  EXPECT_LT(one_line, 20u);
+  EXPECT_GT(meta, 20u);  // most sites
+  EXPECT_GT(ld, 0u);
+  EXPECT_GT(neither, 0u);
+  EXPECT_LT(neither, 10u);  // a few
+  EXPECT_GT(in_content, 5u);
+  EXPECT_LT(in_content, 35u);
+}
+
+// ---- writing the crawl: gold file, JSON Lines with html, WARC, folder ----
+
+struct GoldLine {
+  std::string id, url, gold_group;
+};
+
+std::string json_value(const std::string& line, const std::string& key) {
+  const std::string k = "\"" + key + "\":\"";
+  const size_t v = line.find(k) + k.size();
+  return line.substr(v, line.find('"', v) - v);
+}
+
+std::vector<GoldLine> read_gold(const std::string& s) {
+  std::vector<GoldLine> out;
+  for (size_t pos = 0; pos < s.size();) {
+    const size_t end = s.find('\n', pos);
+    const std::string line = s.substr(pos, end - pos);
+    out.push_back({json_value(line, "id"), json_value(line, "url"), json_value(line, "gold_group")});
+    pos = end + 1;
+  }
+  return out;
+}
+
+TEST(WriteCrawl, JsonlIsTheDocumentFormatUnchanged) {
+  std::string want;
+  for (const Document& d : generate(params(400))) append_document_jsonl(want, d);
+  StringSink out, gold_out;
+  CrawlWriteParams w;
+  ASSERT_TRUE(write_crawl(params(400), w, out, &gold_out).ok());
+  EXPECT_EQ(out.data, want);
+  const auto g = read_gold(gold_out.data);
+  const auto docs = generate(params(400));
+  ASSERT_EQ(g.size(), docs.size());
+  for (size_t i = 0; i < g.size(); ++i) {
+    EXPECT_EQ(g[i].id, docs[i].id);
+    EXPECT_EQ(g[i].gold_group, gold(docs[i]));
+  }
+}
+
+TEST(WriteCrawl, JsonlHtmlCarriesThePages) {
+  StringSink out;
+  CrawlWriteParams w;
+  w.format = CrawlFormat::kJsonlHtml;
+  GeneratorStats st;
+  ASSERT_TRUE(write_crawl(params(120), w, out, nullptr, &st).ok());
+  EXPECT_EQ(st.docs, 120u);
+  const auto pages = generate_pages(params(120));
+  EXPECT_EQ(count_lines(out.data), 120u);
+  size_t pos = 0;
+  for (const Page& p : pages) {
+    const std::string line = out.data.substr(pos, out.data.find('\n', pos) - pos);
+    pos += line.size() + 1;
+    EXPECT_EQ(line.rfind("{\"id\":\"" + p.doc.id + "\",\"url\":\"" + p.doc.url + "\",\"html\":\"<!DOCTYPE html>", 0), 0u);
+    EXPECT_NE(line.find(",\"gold_group\":\"" + gold(p.doc) + "\"}"), std::string::npos);
+    EXPECT_EQ(line.find("\"text\":"), std::string::npos);
+  }
+}
+
+TEST(WriteCrawl, WarcRoundTrips) {
+  const auto dir = testing::make_temp_dir("gen-warc");
+  const GeneratorParams gp = params(150);
+  const auto pages = generate_pages(gp);
+  for (bool gz : {true, false}) {
+    const std::string path = (dir / (gz ? "crawl.warc.gz" : "crawl.warc")).string();
+    StringSink gold_out;
+    {
+      auto sink = FileSink::open(path);
+      ASSERT_TRUE(sink.ok());
+      CrawlWriteParams w;
+      w.format = CrawlFormat::kWarc;
+      w.gzip = gz;
+      const Status s = write_crawl(gp, w, **sink, &gold_out);
+      ASSERT_TRUE(s.ok()) << s.message();
+      ASSERT_TRUE((*sink)->close().ok());
+    }
+    const std::string bytes = testing::read_file(path);
+    if (gz) {
+      ASSERT_GE(bytes.size(), 2u);
+      EXPECT_EQ(static_cast<unsigned char>(bytes[0]), 0x1f);
+      EXPECT_EQ(static_cast<unsigned char>(bytes[1]), 0x8b);
+    } else {
+      EXPECT_EQ(bytes.rfind("WARC/1.", 0), 0u);
+    }
+    auto reader = WarcReader::open(path);
+    ASSERT_TRUE(reader.ok()) << reader.status().message();
+    WarcRecord rec;
+    Result<bool> more = (*reader)->next(rec);
+    ASSERT_TRUE(more.ok() && *more);
+    EXPECT_EQ(rec.type, "warcinfo");
+    for (const Page& p : pages) {
+      more = (*reader)->next(rec);
+      ASSERT_TRUE(more.ok()) << more.status().message();
+      ASSERT_TRUE(*more);
+      EXPECT_EQ(rec.type, "response");
+      EXPECT_EQ(rec.target_uri, p.doc.url);
+      EXPECT_TRUE(is_html_response(rec));
+      EXPECT_EQ(rec.body, p.html);
+      EXPECT_EQ(parse_iso8601(rec.date).value_or(0), p.fetch_time) << rec.date;
+    }
+    more = (*reader)->next(rec);
+    ASSERT_TRUE(more.ok());
+    EXPECT_FALSE(*more);
+    const auto g = read_gold(gold_out.data);
+    ASSERT_EQ(g.size(), pages.size());
+    for (size_t i = 0; i < g.size(); ++i) {
+      EXPECT_EQ(g[i].id, pages[i].doc.url);  // the WARC-Target-URI
+      EXPECT_EQ(g[i].url, pages[i].doc.url);
+      EXPECT_EQ(g[i].gold_group, gold(pages[i].doc));
+    }
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(WriteCrawl, HtmlFolderHasOneFilePerDocumentAtItsId) {
+  const auto dir = testing::make_temp_dir("gen-html");
+  const GeneratorParams gp = params(90);
+  StringSink gold_out;
+  ASSERT_TRUE(write_crawl_html_folder(gp, dir.string(), &gold_out).ok());
+  const auto pages = generate_pages(gp);
+  size_t files = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) files += e.is_regular_file();
+  EXPECT_EQ(files, pages.size());
+  const auto g = read_gold(gold_out.data);
+  ASSERT_EQ(g.size(), pages.size());
+  for (size_t i = 0; i < g.size(); ++i) {
+    EXPECT_EQ(g[i].id, crawl_record_id(pages[i].doc, CrawlFormat::kHtml));
+    EXPECT_EQ(g[i].id.rfind(pages[i].doc.site + "/news/", 0), 0u) << g[i].id;
+    EXPECT_EQ(g[i].id.substr(g[i].id.size() - 5), ".html");
+    EXPECT_EQ(testing::read_file(dir / g[i].id), pages[i].html);
+  }
+  StringSink ignored;
+  CrawlWriteParams w;
+  w.format = CrawlFormat::kHtml;
+  EXPECT_EQ(write_crawl(gp, w, ignored, nullptr).code(), StatusCode::kInvalidArgument);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(WriteCrawl, FormatNamesAndBadParams) {
+  for (CrawlFormat f : {CrawlFormat::kJsonl, CrawlFormat::kJsonlHtml, CrawlFormat::kHtml, CrawlFormat::kWarc})
+    EXPECT_EQ(parse_crawl_format(crawl_format_name(f)), f);
+  EXPECT_FALSE(parse_crawl_format("xml").has_value());
+  CrawlWriteParams w;
+  w.gzip_level = 0;
+  StringSink out;
+  EXPECT_EQ(write_crawl(params(5), w, out, nullptr).code(), StatusCode::kInvalidArgument);
+  EXPECT_TRUE(out.data.empty());
+}
+
+// ---- `copydesk generate` ----
 
 TEST(GenerateCli, WritesJsonLinesToStdout) {
   const auto r = testing::run_cli("generate --docs 50 --seed 1");
@@ -366,8 +931,129 @@ TEST(GenerateCli, BadOptionsExitTwo) {
 TEST(GenerateCli, HelpDescribesOptions) {
   const auto r = testing::run_cli("generate --help");
   EXPECT_EQ(r.exit_code, 0);
-  for (const char* opt : {"--docs", "--seed", "--sites", "--output", "--days", "--singletons", "--typo-fix"})
+  for (const char* opt : {"--docs", "--seed", "--sites", "--output", "--days", "--singletons", "--typo-fix",
+                          "--format", "--gold", "--no-gzip", "--gzip-level", "jsonl-html", "warc",
+                          "WARC-Target-URI", "gold_group"})
     EXPECT_NE(r.out.find(opt), std::string::npos) << opt;
+}
+
+class GenerateCliFiles : public ::testing::Test {
+ protected:
+  void SetUp() override { dir_ = testing::make_temp_dir("generate-files"); }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string path(const std::string& name) const { return (dir_ / name).string(); }
+  std::filesystem::path dir_;
+};
+
+TEST_F(GenerateCliFiles, WarcWithGoldBesideIt) {
+  const auto r = testing::run_cli("generate --format warc --docs 60 --seed 3 -o " + path("crawl.warc.gz"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("generated 60 documents"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(path("crawl.gold.jsonl")), std::string::npos) << r.err;
+  const std::string bytes = testing::read_file(path("crawl.warc.gz"));
+  ASSERT_GE(bytes.size(), 2u);
+  EXPECT_EQ(static_cast<unsigned char>(bytes[0]), 0x1f);
+  EXPECT_EQ(static_cast<unsigned char>(bytes[1]), 0x8b);
+
+  // The same bytes as the library with the same params.
+  StringSink lib;
+  CrawlWriteParams w;
+  w.format = CrawlFormat::kWarc;
+  ASSERT_TRUE(write_crawl(params(60, 3), w, lib, nullptr).ok());
+  EXPECT_TRUE(lib.data == bytes);
+
+  const auto gold_lines = read_gold(testing::read_file(path("crawl.gold.jsonl")));
+  ASSERT_EQ(gold_lines.size(), 60u);
+  auto reader = WarcReader::open(path("crawl.warc.gz"));
+  ASSERT_TRUE(reader.ok());
+  WarcRecord rec;
+  size_t responses = 0;
+  for (;;) {
+    Result<bool> more = (*reader)->next(rec);
+    ASSERT_TRUE(more.ok()) << more.status().message();
+    if (!*more) break;
+    if (rec.type != "response") continue;
+    ASSERT_LT(responses, gold_lines.size());
+    EXPECT_EQ(rec.target_uri, gold_lines[responses].id);
+    EXPECT_EQ(gold_lines[responses].gold_group[0], 'w');
+    ++responses;
+  }
+  EXPECT_EQ(responses, 60u);
+}
+
+TEST_F(GenerateCliFiles, PlainWarcByNameOrFlag) {
+  for (const std::string& args : {"-o " + path("a.warc"), "--no-gzip -o " + path("b.warc.gz")}) {
+    const auto r = testing::run_cli("generate --format warc --docs 5 --gold " + path("g.jsonl") + " " + args);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string file = args.substr(args.rfind(' ') + 1);
+    EXPECT_EQ(testing::read_file(file).rfind("WARC/1.1\r\n", 0), 0u) << args;
+    EXPECT_EQ(count_lines(testing::read_file(path("g.jsonl"))), 5u);
+  }
+}
+
+TEST_F(GenerateCliFiles, WarcToStdoutNeedsGold) {
+  auto r = testing::run_cli("generate --format warc --docs 5");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--gold"), std::string::npos) << r.err;
+  r = testing::run_cli("generate --format warc --docs 5 --gold " + path("g.jsonl"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_GE(r.out.size(), 2u);
+  EXPECT_EQ(static_cast<unsigned char>(r.out[0]), 0x1f);
+  EXPECT_EQ(count_lines(testing::read_file(path("g.jsonl"))), 5u);
+}
+
+TEST_F(GenerateCliFiles, HtmlFolderWritesOneFilePerDocument) {
+  const auto r = testing::run_cli("generate --format html --docs 40 --sites 6 -o " + path("pages"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  size_t files = 0;
+  std::set<std::string> sites;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir_ / "pages")) {
+    if (!e.is_regular_file()) continue;
+    ++files;
+    EXPECT_EQ(e.path().extension(), ".html");
+    sites.insert(std::filesystem::relative(e.path(), dir_ / "pages").begin()->string());
+  }
+  EXPECT_EQ(files, 40u);
+  EXPECT_LE(sites.size(), 6u);
+  EXPECT_GE(sites.size(), 2u);
+  const auto gold_lines = read_gold(testing::read_file(path("pages.gold.jsonl")));
+  ASSERT_EQ(gold_lines.size(), 40u);
+  for (const GoldLine& g : gold_lines) {
+    const std::string page = testing::read_file(dir_ / "pages" / g.id);
+    EXPECT_EQ(page.rfind("<!DOCTYPE html>", 0), 0u) << g.id;
+    EXPECT_NE(page.find("href=\"" + g.url + "\""), std::string::npos) << g.id;  // the canonical link
+  }
+  // A second run into the same folder would mix two crawls: refused.
+  const auto again = testing::run_cli("generate --format html --docs 40 -o " + path("pages"));
+  EXPECT_EQ(again.exit_code, 2);
+  EXPECT_NE(again.err.find("not an empty folder"), std::string::npos) << again.err;
+}
+
+TEST_F(GenerateCliFiles, JsonlHtmlAndJsonlGold) {
+  auto r = testing::run_cli("generate --format jsonl-html --docs 10 --gold " + path("g.jsonl"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(count_lines(r.out), 10u);
+  EXPECT_EQ(r.out.rfind("{\"id\":\"d0000001\",\"url\":\"https://www.site", 0), 0u) << r.out.substr(0, 80);
+  EXPECT_NE(r.out.find(",\"html\":\"<!DOCTYPE html>"), std::string::npos);
+  auto g = read_gold(testing::read_file(path("g.jsonl")));
+  ASSERT_EQ(g.size(), 10u);
+  EXPECT_EQ(g[0].id, "d0000001");
+  // Plain jsonl: unchanged output, gold only when asked for.
+  r = testing::run_cli("generate --docs 10 --gold " + path("g2.jsonl"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, testing::run_cli("generate --docs 10").out);
+  EXPECT_EQ(read_gold(testing::read_file(path("g2.jsonl")))[9].id, "d0000010");
+}
+
+TEST_F(GenerateCliFiles, BadFormatOptionsExitTwo) {
+  for (const std::string& args : {std::string("generate --format xml"), std::string("generate --format html --docs 5"),
+                                 "generate --format warc --gzip-level 0 --gold " + path("g") + " -o " + path("x"),
+                                 "generate --format warc --docs 5 -o " + path("no-such-dir/x.warc.gz")}) {
+    const auto r = testing::run_cli(args);
+    EXPECT_EQ(r.exit_code, 2) << args;
+    EXPECT_FALSE(r.err.empty()) << args;
+  }
+  EXPECT_NE(testing::run_cli("generate --format xml").err.find("jsonl-html"), std::string::npos);
 }
 
 }  // namespace

@@ -37,13 +37,55 @@
 //
 //   GeneratorParams p; p.num_docs = 100000;
 //   Status s = generate_crawl(p, [&](const Document& d) { return write(d); });
+//
+// THE CRAWL AS WEB PAGES. The same documents can be rendered as the HTML
+// pages their sites serve (generate_crawl_pages) and written as a WARC file,
+// a folder of .html files or JSON Lines with an `html` field (write_crawl,
+// write_crawl_html_folder). Each site has a template of its own, fixed by the
+// seed: class names from one of five themes (WordPress "Newspaper" and JNews,
+// BEM, Bootstrap, a table-based legacy layout); the story in <article> or in
+// nested <div class="entry-content">; date metadata as
+// <meta property="article:published_time"> (most sites), JSON-LD NewsArticle
+// datePublished (some), or neither (a few: then only <time datetime> in the
+// byline), in the site's UTC offset; a header with logo and nav menu, a byline,
+// share buttons, inline ads and "Also read:" links between paragraphs, a
+// sidebar ("Hot this week", "Trending", "Most read", ... before or after the
+// story in the DOM) and a related-articles block listing a rotating pick of
+// the site's other recent headlines with their first words and "...", a
+// newsletter prompt, tags, comments, a cookie banner, a footer.
+//
+// What an ideal extractor gets back: the story's paragraphs are <p> elements
+// whose text (tags removed, entities decoded) is exactly the document's
+// paragraphs, one per line of the JSONL text. The site's header and footer
+// lines (first and last line of the JSONL text) are inside the story on
+// about 40 % of the sites, as on every page of the site (work for cross-page
+// boilerplate removal), and furniture elsewhere (the nav menu, the footer).
+//
+// GOLD LABELS. A page cannot carry gold_group, so the page formats come with a
+// gold file beside the crawl: JSON Lines, one line per document in crawl order,
+//   {"id":..., "url":..., "gold_group":"w000123", "site":..., "date":..., "title":...}
+// where `id` is the id a reader gives the record (crawl_record_id):
+//   warc        the WARC-Target-URI, i.e. the page's url
+//   html        the file's path relative to the folder:
+//               "site07.example/news/<slug>-123.html"
+//   jsonl, jsonl-html  the record's id, "d0000123"
+// and `date` is the publication time (UTC) the page's metadata gives; the
+// WARC-Date is the fetch time, 10 minutes to 2 days later.
+//
+//   StringSink warc, gold;
+//   CrawlWriteParams w; w.format = CrawlFormat::kWarc;
+//   Status s = write_crawl(p, w, warc, &gold);
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
 
 #include "copydesk/document.h"
 #include "copydesk/status.h"
+#include "copydesk/writer.h"
 
 namespace copydesk {
 
@@ -89,5 +131,59 @@ struct GeneratorStats {
 Status generate_crawl(const GeneratorParams& params,
                       const std::function<Status(const Document&)>& sink,
                       GeneratorStats* stats = nullptr);
+
+// ---- the crawl as web pages ----
+
+// One document of the crawl and the page its site serves for it.
+struct GeneratedPage {
+  const Document& doc;    // as generate_crawl emits it (text, title, date, gold_group, ...)
+  std::string_view html;  // the whole page, UTF-8, "<!DOCTYPE html>..."
+  int64_t fetch_time;     // when a crawler fetched it (seconds since the epoch; after doc.date)
+};
+
+// Calls `sink` once per page, in crawl order: the documents of generate_crawl
+// with the same params, each rendered through its site's template. Same
+// params → same bytes. Memory: one page at a time plus 16 teasers per site.
+Status generate_crawl_pages(const GeneratorParams& params,
+                            const std::function<Status(const GeneratedPage&)>& sink,
+                            GeneratorStats* stats = nullptr);
+
+enum class CrawlFormat {
+  kJsonl,      // today's JSON Lines: {id, title, url, site, date, text, gold_group}
+  kJsonlHtml,  // JSON Lines with the page instead of the text: {id, url, html, gold_group}
+  kHtml,       // a folder of .html files, one per document (write_crawl_html_folder)
+  kWarc,       // a WARC/1.1 file of response records (.warc.gz: one gzip member per record)
+};
+
+// "jsonl", "jsonl-html", "html", "warc"; nullopt for anything else.
+std::optional<CrawlFormat> parse_crawl_format(std::string_view name);
+std::string_view crawl_format_name(CrawlFormat format);
+
+// The id a reader gives the record of `doc` in `format` (see GOLD LABELS).
+std::string crawl_record_id(const Document& doc, CrawlFormat format);
+
+// Appends one gold line for `doc` under `id`.
+void append_gold_jsonl(std::string& out, std::string_view id, const Document& doc);
+
+struct CrawlWriteParams {
+  CrawlFormat format = CrawlFormat::kJsonl;
+  bool gzip = true;    // warc: gzip each record (.warc.gz); false writes a plain .warc
+  int gzip_level = 6;  // warc: zlib level 1 (fastest) .. 9 (smallest)
+  std::string software = "copydesk generate";  // the warcinfo record's `software`
+
+  Status validate() const;
+};
+
+// Writes the crawl in a stream format (jsonl, jsonl-html, warc) to `out`,
+// and the gold file to `gold` unless it is null. Both are written as the
+// documents are made, never held whole; neither sink is closed. kHtml is
+// InvalidArgument here: see write_crawl_html_folder.
+Status write_crawl(const GeneratorParams& params, const CrawlWriteParams& write, Sink& out, Sink* gold,
+                   GeneratorStats* stats = nullptr);
+
+// Writes each page to `dir`/crawl_record_id(doc, kHtml), creating the folders,
+// and the gold file to `gold` unless it is null. Existing files are replaced.
+Status write_crawl_html_folder(const GeneratorParams& params, const std::string& dir, Sink* gold,
+                               GeneratorStats* stats = nullptr);
 
 }  // namespace copydesk

@@ -142,4 +142,23 @@ void render_copy(const StoryText& story, const CopySpec& copy, const Site& site,
   doc.text += site.footer;
 }
 
+void append_slug(std::string& url, std::string_view title) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : title) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (!alnum) {
+      in_word = false;
+      continue;
+    }
+    if (!in_word) {
+      if (words == 8) break;
+      if (words++ > 0) url += '-';
+      in_word = true;
+    }
+    url += c;
+  }
+}
+
 }  // namespace copydesk::gen

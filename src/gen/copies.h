@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "copydesk/document.h"
@@ -37,5 +38,9 @@ struct CopySpec {
 // Fills title, site, date_text, date and text of `doc` (id and url are left
 // to the caller, who numbers documents in output order).
 void render_copy(const StoryText& story, const CopySpec& copy, const Site& site, Document& doc);
+
+// Appends the first eight words of `title`, lower-case, letters and digits
+// only, joined by '-' (the slug of a page's url).
+void append_slug(std::string& url, std::string_view title);
 
 }  // namespace copydesk::gen

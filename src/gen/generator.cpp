@@ -114,26 +114,6 @@ class Planner {
   std::vector<uint32_t> site_deck_;
 };
 
-// The title's first eight words, lower-case, letters and digits only, joined by '-'.
-void append_slug(std::string& url, const std::string& title) {
-  int words = 0;
-  bool in_word = false;
-  for (char c : title) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    if (!alnum) {
-      in_word = false;
-      continue;
-    }
-    if (!in_word) {
-      if (words == 8) break;
-      if (words++ > 0) url += '-';
-      in_word = true;
-    }
-    url += c;
-  }
-}
-
 }  // namespace
 
 Status GeneratorParams::validate() const {
@@ -208,7 +188,7 @@ Status generate_crawl(const GeneratorParams& params, const std::function<Status(
       d.url = "https://www.";
       d.url += d.site;
       d.url += "/news/";
-      append_slug(d.url, d.title);
+      gen::append_slug(d.url, d.title);
       d.url += '-';
       d.url += std::to_string(serial);
       const Status s = sink(d);
