@@ -371,9 +371,9 @@ int run(const DedupOptions& o) {
     const size_t shown = std::min<size_t>(seen.rejects.size(), 20);
     for (size_t i = 0; i < shown; ++i) {
       const Reject& r = seen.rejects[i];
-      std::fprintf(stderr, "%s:%llu: %s%s%s\n", r.source.c_str(), static_cast<unsigned long long>(r.line),
-                   r.id.empty() ? "" : ("record '" + r.id + "': ").c_str(), r.reason.c_str(),
-                   o.on_error == "skip" ? " (skipped)" : "");
+      const std::string place = r.line > 0 ? r.source + ":" + std::to_string(r.line) : r.source;
+      std::fprintf(stderr, "%s: %s%s%s\n", place.c_str(), r.id.empty() ? "" : ("record '" + r.id + "': ").c_str(),
+                   r.reason.c_str(), o.on_error == "skip" ? " (skipped)" : "");
     }
     if (seen.rejects.size() > shown) {
       std::fprintf(stderr, "… and %zu more bad records\n", seen.rejects.size() - shown);
