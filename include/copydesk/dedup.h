@@ -100,8 +100,8 @@ class Deduplicator {
  public:
   // Documents buffered before a batch is fingerprinted (in parallel), and the
   // text bytes that also end a batch: bounds the text held at once.
-  static constexpr size_t kBatchDocs = 4096;
-  static constexpr size_t kBatchBytes = size_t{32} << 20;
+  static constexpr size_t kBatchDocs = 2048;
+  static constexpr size_t kBatchBytes = size_t{8} << 20;
 
   // `params` must be valid (DedupParams::validate).
   explicit Deduplicator(const DedupParams& params, ProgressFn progress = {});

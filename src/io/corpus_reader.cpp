@@ -270,7 +270,7 @@ Status CorpusReader::add_jsonl(const std::string& path, const std::string& name)
   if (in == nullptr) return Status::IoError(source + ": cannot open: " + std::strerror(errno));
   gzbuffer(in, 1 << 20);
   std::string buffer;
-  std::vector<char> chunk(1 << 22);
+  std::vector<char> chunk(1 << 20);
   uint64_t line_no = 0;
   Status status;
   while (true) {
