@@ -48,6 +48,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "copydesk/document.h"
 #include "copydesk/html.h"
@@ -130,6 +131,7 @@ class CorpusReader {
   Corpus corpus_;
   std::string scratch_;
   std::vector<Pending> pending_;
+  std::vector<HtmlExtractor> extractors_;  // one per thread
   size_t pending_bytes_ = 0;
 };
 

@@ -1,4 +1,5 @@
 #include <unistd.h>
+#include <omp.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -215,11 +216,13 @@ void CorpusReader::enqueue(Pending&& p) {
 
 void CorpusReader::flush_pending() {
   const int64_t n = static_cast<int64_t>(pending_.size());
+  // One extractor per thread: it keeps its parser between pages.
+  while (extractors_.size() < static_cast<size_t>(omp_get_max_threads())) extractors_.emplace_back(params_.html);
 #pragma omp parallel for schedule(dynamic, 1) if (n > 1)
   for (int64_t i = 0; i < n; ++i) {
     Pending& p = pending_[i];
     if (p.html.empty() || !p.error.empty()) continue;
-    Result<HtmlPage> page = extract_html(p.html, params_.html);
+    Result<HtmlPage> page = extractors_[omp_get_thread_num()].extract(p.html);
     std::string().swap(p.html);
     if (!page.ok()) {
       p.error = "html: " + page.status().message();
