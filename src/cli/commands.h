@@ -18,5 +18,6 @@ inline constexpr int kExitError = 2;
 void register_dedup(CLI::App& root, int& exit_code);
 void register_eval(CLI::App& root, int& exit_code);
 void register_generate(CLI::App& root, int& exit_code);
+void register_vectors(CLI::App& root, int& exit_code);
 
 }  // namespace copydesk::cli
