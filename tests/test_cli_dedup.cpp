@@ -187,7 +187,7 @@ TEST_F(CliDedup, ContainmentFindsACopyCutShort) {
 TEST_F(CliDedup, SameBytesWhateverTheThreadCount) {
   const CliResult gen = run_cli("generate --docs 3000 --seed 5 --output " + path("crawl.jsonl"));
   ASSERT_EQ(gen.exit_code, 0) << gen.err;
-  for (const char* mode : {"", "--containment", "--exact"}) {
+  for (const char* mode : {"", "--containment", "--exact", "--method simhash", "--method both"}) {
     const std::string common = std::string("dedup -q ") + mode + " " + path("crawl.jsonl");
     ASSERT_EQ(run_cli(common + " -j 1 -o " + path("one.jsonl") + " --groups " + path("g1.jsonl")).exit_code, 0);
     ASSERT_EQ(run_cli(common + " -j 2 -o " + path("two.jsonl") + " --groups " + path("g2.jsonl")).exit_code, 0);

@@ -118,5 +118,28 @@ TEST(Dedup, StreamingGivesTheSameGroupsAsInMemory) {
   EXPECT_GT(streamed->stats.duplicate_groups, 100u);
 }
 
+TEST(Dedup, SimHashAndBothMethodsFindCopies) {
+  const Corpus corpus = generated(3000);
+  DedupParams p;
+  auto minhash = run_dedup(corpus, p);
+  p.method = DedupMethod::kSimHash;
+  auto simhash = run_dedup(corpus, p);
+  p.method = DedupMethod::kBoth;
+  auto both = run_dedup(corpus, p);
+  ASSERT_TRUE(minhash.ok() && simhash.ok() && both.ok());
+  EXPECT_GT(simhash->stats.duplicates, minhash->stats.duplicates / 2);
+  // The union of candidates, verified the MinHash way: at least as many copies.
+  EXPECT_GE(both->stats.duplicates, minhash->stats.duplicates);
+  // Streaming, counted in batches, gives the in-memory result.
+  p.method = DedupMethod::kSimHash;
+  Deduplicator dedup(p);
+  dedup.count(corpus.docs.data(), 1000);
+  dedup.count(corpus.docs.data() + 1000, corpus.docs.size() - 1000);
+  for (const Document& d : corpus.docs) dedup.add(Document(d));
+  auto streamed = dedup.finish();
+  ASSERT_TRUE(streamed.ok());
+  EXPECT_EQ(streamed->groups.group_of, simhash->groups.group_of);
+}
+
 }  // namespace
 }  // namespace copydesk

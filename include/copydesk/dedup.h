@@ -28,12 +28,15 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "copydesk/cluster.h"
 #include "copydesk/document.h"
+#include "copydesk/hamming.h"
+#include "copydesk/simhash.h"
 #include "copydesk/lsh.h"
 #include "copydesk/minhash.h"
 #include "copydesk/shingle.h"
@@ -42,7 +45,14 @@
 
 namespace copydesk {
 
+// How candidates are found: MinHash LSH (the default), SimHash within a
+// Hamming radius, or both (the union of the candidates, verified by MinHash).
+enum class DedupMethod { kMinHash, kSimHash, kBoth };
+
 struct DedupParams {
+  DedupMethod method = DedupMethod::kMinHash;
+  SimHashParams simhash;
+  HammingParams hamming;   // radius 6: best F1 on Reuters-21578 (hamming.h)
   ShingleParams shingle;
   MinHashParams minhash;
   LshParams lsh;
@@ -111,6 +121,12 @@ class Deduplicator {
   // thread-safe; it may change the text (the canonical key uses the result).
   void set_prepare(std::function<void(Document&)> prepare) { prepare_ = std::move(prepare); }
 
+  // SimHash weighs features by their document frequency over the whole
+  // crawl, so with DedupMethod::kSimHash / kBoth every document goes through
+  // count() first (a pass of its own, in any batches), then through add().
+  bool needs_counting() const { return params_.method != DedupMethod::kMinHash; }
+  void count(const Document* docs, size_t n);
+
   // Takes the next document (index = documents so far).
   void add(Document&& doc);
   // Fingerprints `n` documents in place as the next ones, in parallel.
@@ -127,12 +143,14 @@ class Deduplicator {
   DedupParams params_;
   ProgressFn progress_;
   std::function<void(Document&)> prepare_;
+  DocumentFrequencyCounter counter_;
+  std::optional<DocumentFrequency> frequency_;
   Fingerprints fp_;
   std::vector<CanonicalKey> keys_;
   std::vector<Document> pending_;
   size_t pending_bytes_ = 0;
   DedupStats stats_;
-  double t_norm_ = 0, t_shingle_ = 0, t_minhash_ = 0, t_fingerprint_ = 0, t_prepare_ = 0;
+  double t_norm_ = 0, t_shingle_ = 0, t_minhash_ = 0, t_fingerprint_ = 0, t_prepare_ = 0, t_count_ = 0;
 };
 
 // The sketch stage alone: fingerprints of every document (and, with
@@ -142,10 +160,17 @@ Fingerprints compute_fingerprints(const std::vector<Document>& docs, const Shing
 
 // Appends the fingerprints of docs[0, n) to `fp` (fp.num_perm must match
 // `minhash`), in parallel; adds the CPU seconds of each sub-stage to `cpu`.
+// With `simhash` (its features and document frequencies), also each
+// document's SimHash code.
 struct SketchSeconds {
   double normalize = 0, shingle = 0, minhash = 0;
 };
+struct SimHashSketch {
+  const SimHashParams* params = nullptr;
+  const DocumentFrequency* frequency = nullptr;
+};
 void append_fingerprints(const Document* docs, size_t n, const ShingleParams& shingle, const MinHashParams& minhash,
-                         bool keep_shingles, Fingerprints& fp, SketchSeconds* cpu = nullptr);
+                         bool keep_shingles, Fingerprints& fp, SketchSeconds* cpu = nullptr,
+                         SimHashSketch simhash = {});
 
 }  // namespace copydesk

@@ -22,7 +22,9 @@
 
 namespace copydesk {
 
-enum class Measure { kJaccard, kContainment };
+// kSimHash: 1 − Hamming distance / 64 of the documents' SimHash codes
+// (Fingerprints::simhashes; simhash.h).
+enum class Measure { kJaccard, kContainment, kSimHash };
 
 struct VerifyParams {
   Measure measure = Measure::kJaccard;
@@ -42,6 +44,8 @@ struct Fingerprints {
   // shingles[offsets[i] .. offsets[i+1]).
   PodArray<uint64_t> shingles;
   PodArray<uint64_t> offsets;
+  // With the SimHash method: each document's 64-bit SimHash (simhash.h).
+  PodArray<uint64_t> simhashes;
 
   size_t size() const { return set_sizes.size(); }
   bool has_shingles() const { return !offsets.empty(); }

@@ -53,6 +53,9 @@ struct DedupOptions {
   double boilerplate_fraction = BoilerplateParams{}.min_page_fraction;
   uint32_t boilerplate_min_pages = BoilerplateParams{}.min_pages;
   bool all_text = false;
+  std::string method = "minhash";
+  uint32_t radius = HammingParams{}.radius;
+  std::string hamming_index = "tables";
 };
 
 // WARC files and folders hold pages (HTML): they get pass 0.
@@ -224,6 +227,9 @@ int run(const DedupOptions& o) {
   params.verify.exact = o.exact;
   params.min_length_ratio = o.min_length_ratio;
   params.set_measure(o.containment ? Measure::kContainment : Measure::kJaccard);
+  params.method = o.method == "simhash" ? DedupMethod::kSimHash : o.method == "both" ? DedupMethod::kBoth : DedupMethod::kMinHash;
+  params.hamming.radius = o.radius;
+  params.hamming.method = o.hamming_index == "faiss" ? HammingMethod::kFaissMultiHash : HammingMethod::kPermutedTables;
   params.set_threshold(o.threshold);
   if (Status s = params.validate(); !s.ok()) {
     std::fprintf(stderr, "copydesk dedup: %s\n", s.message().c_str());
@@ -293,18 +299,25 @@ int run(const DedupOptions& o) {
   const bool strip_boilerplate = o.boilerplate == "on" || (o.boilerplate == "auto" && pages);
   const bool spool = strip_boilerplate || pages;
 
+  Deduplicator dedup(params, [&](std::string_view stage, uint64_t done, uint64_t total) {
+    progress.update(std::string(stage), done, total);
+  });
   // Pass 0.
+  const bool pass0 = spool || dedup.needs_counting();
   Corpus seen;  // ids, rejects and counts of the first read; no documents
   std::unique_ptr<TempFile> doc_spool;
   std::optional<BoilerplateModel> boilerplate;
   const int max_threads = std::max(1, omp_get_max_threads());
-  if (spool) {
-    Result<std::unique_ptr<TempFile>> tmp = TempFile::create("docs");
-    if (!tmp.ok()) return fail(tmp.status());
-    doc_spool = std::move(*tmp);
-    auto opened = FileSink::open(doc_spool->path());
-    if (!opened.ok()) return fail(opened.status());
-    std::unique_ptr<FileSink> out = std::move(*opened);
+  if (pass0) {
+    std::unique_ptr<FileSink> out;
+    if (spool) {
+      Result<std::unique_ptr<TempFile>> tmp = TempFile::create("docs");
+      if (!tmp.ok()) return fail(tmp.status());
+      doc_spool = std::move(*tmp);
+      auto opened = FileSink::open(doc_spool->path());
+      if (!opened.ok()) return fail(opened.status());
+      out = std::move(*opened);
+    }
     std::vector<BoilerplateModel> counters;
     for (int t = 0; strip_boilerplate && t < max_threads; ++t) counters.emplace_back(boilerplate_params);
     std::vector<Document> batch;
@@ -317,9 +330,12 @@ int run(const DedupOptions& o) {
 #pragma omp parallel for schedule(dynamic, 16)
         for (int64_t i = 0; i < n; ++i) counters[omp_get_thread_num()].add_page(batch[i].site, batch[i].text);
       }
-      for (const Document& d : batch) append_document_jsonl(buffer, d);
-      if (spool_status.ok()) spool_status = out->write(buffer);
-      buffer.clear();
+      if (dedup.needs_counting()) dedup.count(batch.data(), batch.size());
+      if (out) {
+        for (const Document& d : batch) append_document_jsonl(buffer, d);
+        if (spool_status.ok()) spool_status = out->write(buffer);
+        buffer.clear();
+      }
       spooled += batch.size();
       batch.clear();
       progress.update("read", spooled, 0);
@@ -330,7 +346,7 @@ int run(const DedupOptions& o) {
     });
     if (Status s = read_originals(reader); !s.ok()) return fail(s);
     flush();
-    if (spool_status.ok()) spool_status = out->close();
+    if (out && spool_status.ok()) spool_status = out->close();
     if (!spool_status.ok()) return fail(spool_status);
     seen = reader.take();
     if (strip_boilerplate) {
@@ -351,12 +367,9 @@ int run(const DedupOptions& o) {
   };
 
   // Pass 1: fingerprint.
-  Deduplicator dedup(params, [&](std::string_view stage, uint64_t done, uint64_t total) {
-    progress.update(std::string(stage), done, total);
-  });
   if (boilerplate) dedup.set_prepare([&](Document& d) { strip(d, &removed[omp_get_thread_num()]); });
   const auto t_pass1 = std::chrono::steady_clock::now();
-  if (spool) {
+  if (pass0) {
     CorpusReader replay = CorpusReader::replaying(seen.ids, read_params, [&](Document&& d) { dedup.add(std::move(d)); });
     if (Status s = read_again(replay); !s.ok()) return fail(s);
   } else {
@@ -557,6 +570,21 @@ void register_dedup(CLI::App& root, int& exit_code) {
                   "fail: any bad record stops the run (exit 2) before any output is written; skip: go on, list "
                   "each bad record with its reason in the rejects file")
       ->check(CLI::IsMember({"fail", "skip"}))
+      ->capture_default_str();
+  cmd->add_option("--method", o->method,
+                  "How candidate copies are found. minhash: MinHash LSH, verified at --threshold; simhash: 64-bit "
+                  "IDF-weighted SimHash within --radius bits (one more read of the crawl to count document "
+                  "frequencies); both: the union of the two, verified by MinHash")
+      ->check(CLI::IsMember({"minhash", "simhash", "both"}))
+      ->capture_default_str();
+  cmd->add_option("--radius", o->radius,
+                  "SimHash: the most bits two copies may differ in (6 of 64: best F1 on Reuters-21578)")
+      ->check(CLI::Range(0, 16))
+      ->capture_default_str();
+  cmd->add_option("--hamming-index", o->hamming_index,
+                  "SimHash search: tables (permuted sorted tables, exact) or faiss (IndexBinaryMultiHash, exact, "
+                  "slower)")
+      ->check(CLI::IsMember({"tables", "faiss"}))
       ->capture_default_str();
   cmd->add_option("-t,--threshold", o->threshold,
                   "Similarity two documents need to be copies: Jaccard of their shingle sets (or containment "

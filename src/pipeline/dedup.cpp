@@ -3,6 +3,7 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <iterator>
 #include <chrono>
 
 namespace copydesk {
@@ -34,6 +35,8 @@ Status DedupParams::validate() const {
   COPYDESK_RETURN_IF_ERROR(minhash.validate());
   COPYDESK_RETURN_IF_ERROR(lsh.validate(minhash.num_perm));
   COPYDESK_RETURN_IF_ERROR(verify.validate());
+  COPYDESK_RETURN_IF_ERROR(simhash.validate());
+  COPYDESK_RETURN_IF_ERROR(hamming.validate());
   COPYDESK_RETURN_IF_ERROR(cluster.validate());
   if (!(min_length_ratio > 0.0 && min_length_ratio <= 1.0)) {
     return Status::InvalidArgument("min_length_ratio must be in (0, 1]");
@@ -43,7 +46,7 @@ Status DedupParams::validate() const {
 
 void append_fingerprints(const Document* docs, size_t count, const ShingleParams& shingle_params,
                          const MinHashParams& minhash_params, bool keep_shingles, Fingerprints& fp,
-                         SketchSeconds* cpu) {
+                         SketchSeconds* cpu, SimHashSketch simhash) {
   const MinHasher hasher(minhash_params);
   const uint32_t k = hasher.num_perm();
   fp.num_perm = k;
@@ -51,6 +54,7 @@ void append_fingerprints(const Document* docs, size_t count, const ShingleParams
   const int64_t n = static_cast<int64_t>(count);
   fp.signatures.resize((base + count) * k);
   fp.set_sizes.resize(base + count);
+  if (simhash.frequency != nullptr) fp.simhashes.resize(base + count);
   if (keep_shingles && fp.offsets.empty()) fp.offsets.push_back(0);
   // With keep_shingles, the sorted sets of the batch are appended to the CSR
   // arrays as soon as it is done, so at most one batch is held twice.
@@ -60,12 +64,17 @@ void append_fingerprints(const Document* docs, size_t count, const ShingleParams
   {
     Normalizer normalizer;
     Shingler shingler(shingle_params);
+    Shingler feature_shingler(simhash.params != nullptr ? simhash.params->features : shingle_params);
     TokenizedText tokens;
-    std::vector<uint64_t> hashes;
+    std::vector<uint64_t> hashes, features;
 #pragma omp for schedule(dynamic, 16)
     for (int64_t i = 0; i < n; ++i) {
       const auto t0 = Clock::now();
       normalizer.tokenize(docs[i].text, tokens);
+      if (simhash.frequency != nullptr) {
+        feature_shingler.shingle(tokens, features);
+        fp.simhashes[base + i] = simhash.frequency->sign(features.data(), features.size());
+      }
       const auto t1 = Clock::now();
       shingler.shingle(tokens, hashes);
       const auto t2 = Clock::now();
@@ -105,14 +114,43 @@ Deduplicator::Deduplicator(const DedupParams& params, ProgressFn progress)
   fp_.num_perm = params.minhash.num_perm;
 }
 
+void Deduplicator::count(const Document* docs, size_t n) {
+  const auto t0 = Clock::now();
+  const int64_t m = static_cast<int64_t>(n);
+#pragma omp parallel
+  {
+    Normalizer normalizer;
+    Shingler shingler(params_.simhash.features);
+    TokenizedText tokens;
+    std::vector<uint64_t> features;
+    DocumentFrequencyCounter local;
+#pragma omp for schedule(dynamic, 16)
+    for (int64_t i = 0; i < m; ++i) {
+      normalizer.tokenize(docs[i].text, tokens);
+      shingler.shingle(tokens, features);
+      local.add_document(features.data(), features.size());
+    }
+    // Counts add up: the merge order does not change the result.
+#pragma omp critical(copydesk_df_merge)
+    counter_.merge(std::move(local));
+  }
+  t_count_ += seconds_since(t0);
+}
+
 void Deduplicator::add(const Document* docs, size_t n) {
+  if (needs_counting() && !frequency_) {
+    frequency_.emplace(std::move(counter_).finish());
+    counter_ = DocumentFrequencyCounter();
+  }
+  const SimHashSketch simhash{&params_.simhash, frequency_ ? &*frequency_ : nullptr};
   const auto t0 = Clock::now();
   // Fingerprint in slices of one batch, so progress moves and (with exact
   // verification) at most one slice of shingle sets is held twice.
   for (size_t start = 0; start < n; start += kBatchDocs) {
     const size_t end = std::min(n, start + kBatchDocs);
     SketchSeconds cpu;
-    append_fingerprints(docs + start, end - start, params_.shingle, params_.minhash, params_.verify.exact, fp_, &cpu);
+    append_fingerprints(docs + start, end - start, params_.shingle, params_.minhash, params_.verify.exact, fp_, &cpu,
+                        simhash);
     t_norm_ += cpu.normalize;
     t_shingle_ += cpu.shingle;
     t_minhash_ += cpu.minhash;
@@ -157,6 +195,7 @@ Result<DedupResult> Deduplicator::finish() {
   stats.times.push_back({"normalize (cpu)", t_norm_});
   stats.times.push_back({"shingle (cpu)", t_shingle_});
   stats.times.push_back({"minhash (cpu)", t_minhash_});
+  if (needs_counting()) stats.times.push_back({"count features", t_count_});
   if (prepare_) stats.times.push_back({"prepare", t_prepare_});
   stats.times.push_back({"fingerprint", t_fingerprint_});
 
@@ -167,26 +206,60 @@ Result<DedupResult> Deduplicator::finish() {
   }
 
   auto t0 = Clock::now();
-  if (progress_) progress_("lsh", 0, 1);
-  Result<Candidates> candidates = find_candidates(fp_.signatures.data(), n, fp_.num_perm, eligible, params_.lsh);
-  if (!candidates.ok()) return candidates.status();
+  std::vector<uint64_t> pairs;
+  std::vector<ScoredPair> verified;
+  const bool minhash = params_.method != DedupMethod::kSimHash;
+  const bool simhash = params_.method != DedupMethod::kMinHash;
+  if (minhash) {
+    if (progress_) progress_("lsh", 0, 1);
+    Result<Candidates> candidates = find_candidates(fp_.signatures.data(), n, fp_.num_perm, eligible, params_.lsh);
+    if (!candidates.ok()) return candidates.status();
+    stats.times.push_back({"lsh", seconds_since(t0)});
+    stats.banding = candidates->banding;
+    stats.oversized = std::move(candidates->oversized);
+    pairs = std::move(candidates->pairs);
+  }
+  if (simhash) {
+    t0 = Clock::now();
+    if (progress_) progress_("hamming", 0, 1);
+    for (size_t i = 0; i < n; ++i) eligible[i] = eligible[i] && fp_.simhashes[i] != 0;
+    Result<HammingPairs> near = find_hamming_pairs(fp_.simhashes.data(), n, eligible, params_.hamming);
+    if (!near.ok()) return near.status();
+    stats.times.push_back({"hamming", seconds_since(t0)});
+    if (!minhash) {
+      // Within the radius is the verdict: no second check.
+      verified.reserve(near->pairs.size());
+      for (size_t k = 0; k < near->pairs.size(); ++k) {
+        verified.push_back({pair_first(near->pairs[k]), pair_second(near->pairs[k]),
+                            static_cast<float>(simhash_similarity(near->distances[k]))});
+      }
+      stats.candidate_pairs = near->pairs.size();
+    } else {
+      std::vector<uint64_t> both;
+      both.reserve(pairs.size() + near->pairs.size());
+      std::set_union(pairs.begin(), pairs.end(), near->pairs.begin(), near->pairs.end(), std::back_inserter(both));
+      pairs.swap(both);
+    }
+  }
   std::vector<uint8_t>().swap(eligible);
-  stats.times.push_back({"lsh", seconds_since(t0)});
-  stats.candidate_pairs = candidates->pairs.size();
-  stats.banding = candidates->banding;
-  stats.oversized = std::move(candidates->oversized);
-
-  t0 = Clock::now();
-  if (progress_) progress_("verify", 0, 1);
-  const Similarity similarity(fp_, params_.verify.measure, params_.verify.exact);
-  std::vector<ScoredPair> verified = verify_pairs(candidates->pairs, similarity, params_.verify.threshold);
-  std::vector<uint64_t>().swap(candidates->pairs);
-  stats.times.push_back({"verify", seconds_since(t0)});
+  const Measure measure = minhash ? params_.verify.measure : Measure::kSimHash;
+  const double threshold = minhash ? params_.verify.threshold : simhash_threshold(params_.hamming.radius);
+  const Similarity similarity(fp_, measure, params_.verify.exact);
+  if (minhash) {
+    stats.candidate_pairs = pairs.size();
+    t0 = Clock::now();
+    if (progress_) progress_("verify", 0, 1);
+    verified = verify_pairs(pairs, similarity, threshold);
+    std::vector<uint64_t>().swap(pairs);
+    stats.times.push_back({"verify", seconds_since(t0)});
+  }
   stats.verified_pairs = verified.size();
 
   t0 = Clock::now();
   if (progress_) progress_("cluster", 0, 1);
-  result.groups = cluster_copies(n, verified, similarity, keys_, params_.cluster);
+  ClusterParams cluster = params_.cluster;
+  if (!minhash) cluster.threshold = threshold;
+  result.groups = cluster_copies(n, verified, similarity, keys_, cluster);
   stats.times.push_back({"cluster", seconds_since(t0)});
 
   stats.groups = result.groups.num_groups();
@@ -200,6 +273,7 @@ Result<DedupResult> run_dedup(const Corpus& corpus, const DedupParams& params, c
   COPYDESK_RETURN_IF_ERROR(params.validate());
   if (corpus.docs.size() >= UINT32_MAX) return Status::InvalidArgument("too many documents for one run (max 2^32 − 2)");
   Deduplicator dedup(params, progress);
+  if (dedup.needs_counting()) dedup.count(corpus.docs.data(), corpus.docs.size());
   dedup.add(corpus.docs.data(), corpus.docs.size());
   return dedup.finish();
 }

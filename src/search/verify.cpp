@@ -1,3 +1,4 @@
+#include <bit>
 #include "copydesk/verify.h"
 
 #include <algorithm>
@@ -32,6 +33,9 @@ Status VerifyParams::validate() const {
 }
 
 double Similarity::operator()(uint32_t a, uint32_t b) const {
+  if (measure_ == Measure::kSimHash) {
+    return 1.0 - static_cast<double>(std::popcount(fp_->simhashes[a] ^ fp_->simhashes[b])) / 64.0;
+  }
   const double size_a = fp_->set_sizes[a], size_b = fp_->set_sizes[b];
   if (size_a == 0 || size_b == 0) return 0.0;
   double common;
