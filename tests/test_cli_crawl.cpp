@@ -142,5 +142,41 @@ TEST_F(CliCrawl, HtmlFolderAndHtmlFieldGiveTheSameGroupsAsWarc) {
   std::filesystem::remove_all(dir);
 }
 
+TEST_F(CliCrawl, HostilePagesAreRejectedByNameAndNothingElseIsLost) {
+  const auto dir = make_temp_dir("hostile");
+  std::string huge = "<html><body><p>";
+  huge.reserve(101u << 20);
+  while (huge.size() < (100u << 20)) huge += "A hundred megabytes of one paragraph that never ends. ";
+  std::string garbage(4096, '\0');
+  for (size_t i = 0; i < garbage.size(); ++i) garbage[i] = static_cast<char>((i * 7919) % 251);
+  std::string jsonl;
+  jsonl += "{\"id\":\"ok1\",\"html\":\"<html><body><p>WASHINGTON (AP) — A fine page with enough words to be a "
+           "paragraph of content here.</p></body></html>\"}\n";
+  jsonl += "{\"id\":\"huge\",\"html\":\"" + huge + "\"}\n";
+  jsonl += "{\"id\":\"empty\",\"html\":\"<html><body><script>x()</script></body></html>\"}\n";
+  std::string escaped;
+  for (unsigned char c : garbage) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "\\u%04x", c);
+    escaped += buf;
+  }
+  jsonl += "{\"id\":\"binary\",\"html\":\"" + escaped + "\"}\n";
+  jsonl += "{\"id\":\"ok2\",\"text\":\"plain text document\"}\n";
+  write_file(dir / "in.jsonl", jsonl);
+  const CliResult r = run_cli("dedup -q --on-error skip " + (dir / "in.jsonl").string() + " -o " +
+                              (dir / "a.jsonl").string() + " --rejects " + (dir / "r.jsonl").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string out = read_file(dir / "a.jsonl"), rejects = read_file(dir / "r.jsonl");
+  EXPECT_EQ(count_lines(out), 2u);
+  EXPECT_EQ(count_lines(rejects), 3u);
+  EXPECT_NE(rejects.find("\"id\":\"huge\""), std::string::npos);
+  EXPECT_NE(rejects.find("\"id\":\"empty\""), std::string::npos);
+  EXPECT_NE(rejects.find("\"id\":\"binary\""), std::string::npos);
+  EXPECT_NE(rejects.find("no text in page"), std::string::npos) << rejects.substr(0, 2000);
+  EXPECT_NE(rejects.find("not HTML"), std::string::npos) << rejects.substr(0, 2000);
+  EXPECT_LT(rejects.size(), 3u << 20);  // the 100 MB record is kept cut, not whole
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace copydesk
