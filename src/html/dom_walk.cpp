@@ -195,7 +195,10 @@ class Walker {
     if (tag == MyHTML_TAG_TIME) read_time(node, attributes);
     if (silent_depth_ > 0) return true;
     const std::string_view role = attributes.role;
-    if (drop_furniture_ && (kind == kFurniture || is_furniture_role(role))) return false;
+    if (drop_furniture_ && (kind == kFurniture || is_furniture_role(role))) {
+      lines_.end_line(in_heading());  // the text around dropped furniture stays two lines, not one word
+      return false;
+    }
     if (drop_furniture_ && kind == kPageBanner && sectioning_depth_ == 0) {
       // A page-level header: no text, but the byline's <time> of themes that
       // put the story's header outside any <article> is still read.
