@@ -10,7 +10,7 @@ BUILD_DIR=${BUILD_DIR:-build}
 
 packages=(
   build-essential cmake ninja-build pkg-config
-  libxxhash-dev xxhash libfaiss-dev libopenblas0-openmp
+  libxxhash-dev xxhash libfaiss-dev libopenblas0-openmp libigraph-dev
   libsimdjson-dev libcli11-dev libicu-dev zlib1g-dev libdeflate-dev libmodest-dev
   libgtest-dev libbenchmark-dev time
 )

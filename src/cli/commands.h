@@ -19,5 +19,6 @@ void register_dedup(CLI::App& root, int& exit_code);
 void register_eval(CLI::App& root, int& exit_code);
 void register_generate(CLI::App& root, int& exit_code);
 void register_vectors(CLI::App& root, int& exit_code);
+void register_events(CLI::App& root, int& exit_code);
 
 }  // namespace copydesk::cli
