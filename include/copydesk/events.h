@@ -14,23 +14,31 @@
 //    (no decay when either date is unknown; an undated item may link to any
 //    item). Links below `min_similarity` are dropped; a pair linked either
 //    way becomes one undirected edge. Items are sorted into time blocks of
-//    `window_days`: a dated item searches its own block and the two next to
-//    it (2k candidates from those, then filtered exactly by the window) and
-//    the undated items; an undated one searches every block. Per block the
-//    index is chosen by size (`index`): exact IndexFlatIP up to `flat_max`
-//    items, an inverted file beyond (k-means lists ≈ 4·√n, trained on an
-//    evenly strided sample of 64 per list, 10 rounds; `ivf_nprobe` lists
-//    visited per query; each list searched for all its queries at once with
-//    BLAS — see src/story/batched_ivf.h for why this is not IndexIVFFlat),
-//    or HNSW when asked (built serially, so it stays deterministic: slow to
-//    build). Every candidate's cosine is recomputed exactly before ranking,
-//    so the weights do not depend on how the search was blocked.
+//    `window_days`: a dated item searches its own block, the two next to it
+//    (2k candidates there, then filtered exactly by the window) and the
+//    undated items; an undated one searches every block. Per block the index
+//    is chosen by size (`index`):
+//    * exact, up to `flat_max` items: faiss IndexFlatIP storage, searched in
+//      fixed chunks of queries so BLAS rounds alike whatever the thread count
+//      (src/story/chunked_flat.h);
+//    * IVF beyond: faiss k-means (≈ 4·√n lists, trained on an evenly strided
+//      sample of 64 per list, 10 rounds, seeded), `ivf_nprobe` lists visited
+//      per query, each list searched for all its queries at once with faiss's
+//      BLAS kernel — 5× faster than IndexIVFFlat with Debian's faiss build
+//      (src/story/batched_ivf.h);
+//    * HNSW when asked (IndexHNSWFlat, built serially so it stays
+//      deterministic: slow to build).
+//    Every candidate's cosine is recomputed exactly before ranking, so the
+//    weights do not depend on how the search was done. Exact vs IVF on
+//    planted events (undated, 2 cores): 20k items 1.2 s vs 0.65 s, 50k 6.6 s
+//    vs 2.4 s, 100k 25 s vs 5.2 s; IVF keeps 98.7 / 97.9 / 95.6 % of the
+//    exact graph's within-event edges.
 //
 // 2. Clustering the graph (cluster_event_graph), by `method`:
-//    * kLeiden (default): Leiden (igraph 0.10) with the Constant Potts Model:
-//      a community is kept when its internal edge weight beats
-//      cpm_resolution × (its pairs). CPM has no resolution limit, so two
-//      look-alike events stay apart however large the crawl — but on a
+//    * kLeiden (default): Leiden (igraph 0.10, two iterations, β 0.01) with
+//      the Constant Potts Model: a community is kept when its internal edge
+//      weight beats cpm_resolution × (its pairs). CPM has no resolution
+//      limit, so look-alike events stay apart however large the crawl; on a
 //      k-nearest-neighbour graph it caps a community near 2·k·w̄ / γ items
 //      (w̄ = mean edge weight; about 50 at the defaults): a 1,000-item event
 //      comes out in pieces. Hence the second step:
@@ -51,34 +59,53 @@
 // span up to two years); tests/test_events.cpp re-measures the defaults:
 //
 //   method (k = 10 unless noted)                  events   ARI     pairwise F1
-//   Leiden CPM γ 0.10                               66    0.899    0.901
+//   Leiden CPM γ 0.05                               54    0.833    0.836
+//   Leiden CPM γ 0.10                               67    0.897    0.899
 //   Leiden CPM γ 0.15 + merge 0.35  (default)       77    0.907    0.908
-//   Leiden CPM γ 0.20                               98    0.882    0.884
-//   Leiden CPM, k 5, γ 0.05                         68    0.915    0.917
-//   Leiden CPM, k 15, γ 0.20                        81    0.905    0.906
-//   Leiden modularity γ 1 / 3 / 5                 38–48   0.672 / 0.785 / 0.792
+//   Leiden CPM γ 0.20                               96    0.881    0.883
+//   Leiden CPM, k 5, γ 0.05                         69    0.919    0.920
+//   Leiden CPM, k 15, γ 0.20                        82    0.902    0.904
+//   Leiden modularity γ 1 / 3 / 5                 38–48   0.673 / 0.786 / 0.793
 //   Louvain γ 1 / 3 / 5                           37–48   0.661 / 0.785 / 0.794
-//   Leiden modularity, k 5, γ 5                     59    0.889    0.891
-//   average linkage, cut 0.25 (k 5: 0.854)          77    0.831    0.833
+//   Leiden modularity, k 5, γ 5                     59    0.887    0.889
+//   average linkage, cut 0.20 / 0.25 / 0.30       60–110  0.799 / 0.831 / 0.822
+//   average linkage, k 5, cut 0.25                  78    0.854    0.856
 //   clustering by topic (the floor)                 33    0.66     0.66
-//   default with ECB+'s partial dates (window 7, τ 14)  85  0.874  0.876
+//   default, with ECB+'s partial dates              86    0.873    0.875
 //   default, --dims 512 / 1024 (dates ignored)    75 / 69 0.925 / 0.930
+//
+// k = 5 scores a little higher on ECB+ (events of ~12 articles) but leaves
+// less slack for IVF's missed neighbours at scale; the plateau around k 10,
+// γ 0.10–0.20 is the safer choice. ECB+'s dates (one half of each topic,
+// spread up to two years within an event) cost 0.03 ARI through the window
+// and the decay.
 //
 // The merge step changes nothing on ECB+ at 0.35 (its events are small) but
 // is what keeps large events whole: on planted events (event_synthetic.h,
-// 20k items, events of up to 1,048 items, within-event cosine 0.42) Leiden
-// CPM alone scores ARI 0.06 (largest community 25 items), with the merge
-// 0.975. Mutual-kNN graphs were tried and dropped (best ARI 0.896).
-// WikiRef220 (labels are 16 coarse topics, not events): ARI 0.264 at the
+// 20k items, events of up to 1,048 items, within-event cosine 0.42, dated
+// over 30 days) Leiden CPM alone scores ARI 0.058 (largest community 27
+// items), with the merge 0.993; Louvain 0.405 (look-alikes joined); average
+// linkage alone 1.000 — planted events are exactly what it models, ECB+ is
+// not. Mutual-kNN graphs were tried and dropped (best ECB+ ARI 0.896).
+// WikiRef220 (labels are 16 coarse topics, not events): ARI 0.263 at the
 // defaults (51 events); a topic-sized γ of 0.03 gives 0.920.
 //
-// Scale (bench/bench_events.cpp; planted, 256 dims): see the table there.
-// 1M items in one block (no dates: the worst case) take about 3 minutes on 2
-// cores and 2.4 GB peak.
+// Scale (bench/bench_events.cpp: planted events, 256 dims, defaults, 2 cores
+// shared with other work; peak = the process's peak RSS, vectors included):
+//
+//   items   dates            search    cluster   total    peak RSS   ARI
+//   100k    none (1 block)    5.0 s     2.3 s     7.3 s    341 MB    0.965
+//   100k    30 days (5+)      7.4 s     2.0 s     9.4 s    377 MB    0.989
+//   1M      none (1 block)     69 s      61 s     131 s    2.35 GB   0.903
+//   1M      30 days (5+)      107 s      54 s     161 s    2.29 GB   0.961
+//
+// (Dated items search three blocks each, hence the slower search.)
 //
 // Determinism: the same vectors, dates and params give the same events
-// whatever the thread count — neighbour lists are ranked by (weight, id) on
-// exactly recomputed weights, IVF training uses a fixed sample and seed,
+// whatever the thread count — every BLAS product runs single-threaded on a
+// fixed chunk (exact search) or list (IVF), neighbour lists are ranked by
+// (weight, id) on exactly recomputed weights, IVF training uses a fixed
+// sample and seed,
 // HNSW is built serially, and igraph runs on its own RNG seeded with `seed`.
 // igraph keeps global state (error handler, RNG): calls into it are
 // serialised by a mutex and restore it after.
@@ -109,7 +136,7 @@ struct EventParams {
 
   enum class Index { kAuto, kFlat, kIvf, kHnsw };
   Index index = Index::kAuto;    // kAuto: kFlat up to flat_max items per time block, else kIvf
-  size_t flat_max = 20000;       // exact search costs n² · dims: about 5 s at 20k items on 2 cores
+  size_t flat_max = 20000;       // exact search costs n² · dims: 1.2 s at 20k items, 6.6 s at 50k (2 cores)
   uint32_t ivf_nprobe = 16;      // IVF lists visited per query (of ≈ 4·√n)
   uint32_t hnsw_m = 32;          // HNSW links per node
   uint32_t hnsw_ef_search = 128; // HNSW search breadth, >= k
