@@ -20,7 +20,7 @@ using story_detail::idx_t;
 using story_detail::VectorIndex;
 
 constexpr double kSecondsPerDay = 86400.0;
-constexpr size_t kQueryBatch = 8192;
+constexpr size_t kQueryBatch = 32768;
 constexpr int64_t kUndatedBlock = std::numeric_limits<int64_t>::max();
 
 struct Neighbour {
@@ -139,7 +139,9 @@ class GraphBuilder {
         list.insert(list.end(), members.begin(), members.end());
       }
     }
-    for (auto& [wanted, queries] : by_wanted) {
+    for (auto& entry : by_wanted) {  // no structured bindings: clang < 16 cannot use them in OpenMP regions
+      const uint32_t wanted = entry.first;
+      auto& queries = entry.second;
       std::sort(queries.begin(), queries.end());
       std::vector<float> distances;
       std::vector<idx_t> labels;
