@@ -105,10 +105,14 @@ void CorpusReader::reject(std::string_view source, uint64_t line, std::string id
 }
 
 void CorpusReader::add_document(Document doc, std::string_view source, uint64_t line) {
-  if (doc.id.empty()) return reject(source, line, "", "the id is empty", doc.text.substr(0, 256));
-  if (is_blank(doc.text)) return reject(source, line, doc.id, "field 'text' is empty", doc.id);
-  const std::string id = doc.id;
-  accept(std::move(doc), source, line, id);
+  Pending p;
+  p.record = doc.id.empty() ? doc.text.substr(0, 256) : doc.id;
+  p.doc = std::move(doc);
+  p.source.assign(source);
+  p.line = line;
+  // Behind pages still being extracted it waits its turn: input order holds.
+  if (pending_.empty()) return finish_record(p);
+  enqueue(std::move(p));
 }
 
 void CorpusReader::add_jsonl_record(std::string_view raw, std::string_view source, uint64_t line_no) {
@@ -347,7 +351,6 @@ Status CorpusReader::add_text_dir(const std::string& dir) {
       enqueue(std::move(p));
       continue;
     }
-    if (!pending_.empty()) flush_pending();
     Document doc;
     doc.id = rel;
     if (!util::is_valid_utf8(content)) {

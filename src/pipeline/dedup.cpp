@@ -271,7 +271,6 @@ Result<DedupResult> Deduplicator::finish() {
 
 Result<DedupResult> run_dedup(const Corpus& corpus, const DedupParams& params, const ProgressFn& progress) {
   COPYDESK_RETURN_IF_ERROR(params.validate());
-  if (corpus.docs.size() >= UINT32_MAX) return Status::InvalidArgument("too many documents for one run (max 2^32 − 2)");
   Deduplicator dedup(params, progress);
   if (dedup.needs_counting()) dedup.count(corpus.docs.data(), corpus.docs.size());
   dedup.add(corpus.docs.data(), corpus.docs.size());
