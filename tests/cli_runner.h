@@ -2,6 +2,7 @@
 // exit code. COPYDESK_CLI_PATH is set by tests/CMakeLists.txt.
 #pragma once
 
+#include <algorithm>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -58,6 +59,8 @@ inline CliResult run_cli(const std::string& args, const std::string& stdin_file 
   std::filesystem::remove_all(dir);
   return r;
 }
+
+inline size_t count_lines(const std::string& s) { return static_cast<size_t>(std::count(s.begin(), s.end(), '\n')); }
 
 inline std::filesystem::path datasets_dir() { return COPYDESK_DATASETS_DIR; }
 

@@ -12,12 +12,12 @@ namespace copydesk {
 namespace {
 
 using testing::CliResult;
+using testing::count_lines;
 using testing::make_temp_dir;
 using testing::read_file;
 using testing::run_cli;
 using testing::write_file;
 
-size_t count_lines(const std::string& s) { return static_cast<size_t>(std::count(s.begin(), s.end(), '\n')); }
 
 double ari_of(const std::string& eval_json) {
   std::smatch m;

@@ -11,6 +11,7 @@ namespace copydesk {
 namespace {
 
 using testing::CliResult;
+using testing::count_lines;
 using testing::make_temp_dir;
 using testing::read_file;
 using testing::run_cli;
@@ -26,7 +27,6 @@ std::string line(const std::string& id, const std::string& text, const std::stri
   return "{\"id\":\"" + id + "\",\"text\":\"" + text + "\"" + extra + "}\n";
 }
 
-size_t count_lines(const std::string& s) { return static_cast<size_t>(std::count(s.begin(), s.end(), '\n')); }
 
 class CliDedup : public ::testing::Test {
  protected:
