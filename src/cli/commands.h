@@ -20,5 +20,6 @@ void register_eval(CLI::App& root, int& exit_code);
 void register_generate(CLI::App& root, int& exit_code);
 void register_vectors(CLI::App& root, int& exit_code);
 void register_events(CLI::App& root, int& exit_code);
+void register_timeline(CLI::App& root, int& exit_code);
 
 }  // namespace copydesk::cli

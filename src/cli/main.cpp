@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   copydesk::cli::register_generate(app, exit_code);
   copydesk::cli::register_vectors(app, exit_code);
   copydesk::cli::register_events(app, exit_code);
+  copydesk::cli::register_timeline(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
