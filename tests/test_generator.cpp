@@ -1,6 +1,7 @@
 // Tests for the synthetic crawl generator (copydesk/generator.h) and
 // `copydesk generate`.
 #include <gtest/gtest.h>
+#include <omp.h>
 
 #include <algorithm>
 #include <cctype>
@@ -19,6 +20,8 @@
 #include "copydesk/writer.h"
 #include "gen/copies.h"
 #include "gen/html_pages.h"
+#include "gen/storyline.h"
+#include "gen/vocab.h"
 
 namespace copydesk {
 namespace {
@@ -49,11 +52,17 @@ std::string serialize(const std::vector<Document>& docs) {
   return s;
 }
 
-std::string gold(const Document& d) {
-  const std::string prefix = "\"gold_group\":\"";
-  if (d.carried.rfind(prefix, 0) != 0 || d.carried.back() != '"') return {};
-  return d.carried.substr(prefix.size(), d.carried.size() - prefix.size() - 1);
+// A gold label of `d`: `key` "gold_event" in
+// `"gold_group":"w000001","gold_event":"e000001","gold_storyline":"s000001"`.
+std::string label(const Document& d, const std::string& key) {
+  const std::string k = "\"" + key + "\":\"";
+  const size_t at = d.carried.find(k);
+  if (at == std::string::npos) return {};
+  const size_t start = at + k.size();
+  return d.carried.substr(start, d.carried.find('"', start) - start);
 }
+
+std::string gold(const Document& d) { return label(d, "gold_group"); }
 
 std::map<std::string, std::vector<const Document*>> groups(const std::vector<Document>& docs) {
   std::map<std::string, std::vector<const Document*>> g;
@@ -110,11 +119,12 @@ TEST(Generator, DifferentSeedGivesDifferentOutput) {
 // Known answer: pins the exact bytes of a small crawl, so a change of compiler,
 // standard library or platform that would alter the output is caught. Update
 // the value only when the generator is changed on purpose (and say so).
+// Last changed: events and storylines (gold_event, gold_storyline).
 TEST(Generator, KnownAnswer) {
   const std::string s = serialize(generate(params(300, 42)));
   uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a
   for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
-  EXPECT_EQ(h, 0xe9e5408972cab4bcULL) << std::hex << "0x" << h;
+  EXPECT_EQ(h, 0x648e84f012bb893aULL) << std::hex << "0x" << h;
 }
 
 TEST(Generator, EmitsExactlyNumDocs) {
@@ -125,6 +135,8 @@ TEST(Generator, EmitsExactlyNumDocs) {
   }
   GeneratorParams p = params(333);
   p.batch_docs = 10;
+  EXPECT_EQ(generate(p).size(), 333u);
+  p.batch_docs = 1;  // every batch one storyline
   EXPECT_EQ(generate(p).size(), 333u);
 }
 
@@ -142,13 +154,20 @@ TEST(Generator, IdsAreUniqueAndSequential) {
   EXPECT_EQ(urls.size(), docs.size());
 }
 
-TEST(Generator, EveryDocumentHasAllFieldsAndAGoldGroup) {
+bool is_label(const std::string& v, char prefix) {
+  return v.size() >= 7 && v[0] == prefix &&
+         std::all_of(v.begin() + 1, v.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+TEST(Generator, EveryDocumentHasAllFieldsAndThreeGoldLabels) {
   GeneratorParams p = params(2000);
   const auto docs = generate(p);
   for (const Document& d : docs) {
-    const std::string g = gold(d);
-    ASSERT_FALSE(g.empty()) << d.carried;
-    EXPECT_EQ(g[0], 'w');
+    EXPECT_TRUE(is_label(gold(d), 'w')) << d.carried;
+    EXPECT_TRUE(is_label(label(d, "gold_event"), 'e')) << d.carried;
+    EXPECT_TRUE(is_label(label(d, "gold_storyline"), 's')) << d.carried;
+    EXPECT_EQ(d.carried, "\"gold_group\":\"" + gold(d) + "\",\"gold_event\":\"" + label(d, "gold_event") +
+                             "\",\"gold_storyline\":\"" + label(d, "gold_storyline") + "\"");
     EXPECT_FALSE(d.title.empty());
     EXPECT_FALSE(d.text.empty());
     EXPECT_EQ(d.url.rfind("https://www." + d.site + "/news/", 0), 0u) << d.url;
@@ -202,9 +221,10 @@ TEST(Generator, CopiesAreSimilarAndUnrelatedStoriesAreNot) {
   const auto docs = generate(params(3000));
   const auto g = groups(docs);
   std::vector<double> copies;
-  std::vector<const Document*> reps;
-  for (const auto& [label, members] : g) {
-    reps.push_back(members[0]);
+  std::vector<const Document*> reps;  // one story per storyline: unrelated to one another
+  std::set<std::string> storylines_seen;
+  for (const auto& [group, members] : g) {
+    if (storylines_seen.insert(label(*members[0], "gold_storyline")).second) reps.push_back(members[0]);
     for (size_t i = 1; i < members.size() && i < 4; ++i) copies.push_back(jaccard(members[0]->text, members[i]->text));
   }
   ASSERT_GT(copies.size(), 100u);
@@ -316,6 +336,16 @@ TEST(Generator, ValidateNamesTheBadField) {
   p = {}; p.min_words = 5; expect_bad(p, "min_words");
   p = {}; p.max_words = 100; expect_bad(p, "max_words");
   p = {}; p.batch_docs = 0; expect_bad(p, "batch_docs");
+  p = {}; p.max_stories_per_event = 0; expect_bad(p, "max_stories_per_event");
+  p = {}; p.max_stories_per_event = 101; expect_bad(p, "max_stories_per_event");
+  p = {}; p.stories_exponent = std::numeric_limits<double>::quiet_NaN(); expect_bad(p, "stories_exponent");
+  p = {}; p.story_spread_hours = 73; expect_bad(p, "story_spread_hours");
+  p = {}; p.max_events_per_storyline = 0; expect_bad(p, "max_events_per_storyline");
+  p = {}; p.storyline_exponent = 11; expect_bad(p, "storyline_exponent");
+  p = {}; p.followup_min_days = 0; expect_bad(p, "followup_min_days");
+  p = {}; p.followup_max_days = 0; expect_bad(p, "followup_max_days");
+  p = {}; p.followup_min_days = 3; p.followup_max_days = 2; expect_bad(p, "followup_max_days");
+  p = {}; p.start_time = int64_t{253402300799} - 30 * 86400; expect_bad(p, "start_time");
 }
 
 TEST(Generator, FewSitesStillWorks) {
@@ -326,6 +356,310 @@ TEST(Generator, FewSitesStillWorks) {
   for (const Document& d : docs) EXPECT_EQ(d.site, "site01.example");
   p.num_sites = 250;
   for (const Document& d : generate(p)) EXPECT_EQ(d.site.size(), std::string("site123.example").size());
+}
+
+TEST(Generator, ThreadCountIsIrrelevant) {
+  const int threads = omp_get_max_threads();
+  omp_set_num_threads(1);
+  const auto one = serialize(generate(params(1500)));
+  omp_set_num_threads(4);
+  const auto four = serialize(generate(params(1500)));
+  omp_set_num_threads(threads);
+  EXPECT_EQ(one, four);
+}
+
+// ---- events and storylines ----
+
+// The crawl seen through its gold labels.
+struct Structure {
+  std::map<std::string, std::set<std::string>> stories_of_event;     // gold_event → its gold_groups
+  std::map<std::string, std::set<std::string>> events_of_storyline;  // gold_storyline → its gold_events
+  std::map<std::string, std::vector<const Document*>> docs_of_story;  // gold_group → its copies
+  std::map<std::string, size_t> docs_of_storyline;
+  std::map<std::string, int64_t> first_date_of_event;  // its earliest publication
+  size_t inconsistent = 0;  // a story in two events, or an event in two storylines
+};
+
+Structure structure(const std::vector<Document>& docs) {
+  Structure s;
+  std::map<std::string, std::string> event_of_story, storyline_of_event;
+  for (const Document& d : docs) {
+    const std::string g = gold(d), e = label(d, "gold_event"), l = label(d, "gold_storyline");
+    s.inconsistent += event_of_story.emplace(g, e).first->second != e;
+    s.inconsistent += storyline_of_event.emplace(e, l).first->second != l;
+    s.stories_of_event[e].insert(g);
+    s.events_of_storyline[l].insert(e);
+    s.docs_of_story[g].push_back(&d);
+    s.docs_of_storyline[l] += 1;
+    auto [it, fresh] = s.first_date_of_event.emplace(e, d.date);
+    if (!fresh) it->second = std::min(it->second, d.date);
+  }
+  return s;
+}
+
+// The story's paragraphs without the site's header and footer lines.
+std::string body(const Document& d) {
+  const size_t begin = d.text.find("\n\n") + 2, end = d.text.rfind("\n\n");
+  return d.text.substr(begin, end - begin);
+}
+
+// The longest copy of a story: its text uncut, or nearly.
+const Document& fullest(const std::vector<const Document*>& copies) {
+  return **std::max_element(copies.begin(), copies.end(),
+                            [](const Document* a, const Document* b) { return a->text.size() < b->text.size(); });
+}
+
+// The dateline's city, lower-case: "BEIJING (AP) — ..." and "Beijing, March 4: ..." give "beijing".
+std::string dateline_city(const Document& d) {
+  const std::string b = body(d);
+  std::string city = b.substr(0, std::min(b.find(" ("), b.find(',')));
+  for (char& c : city) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return city;
+}
+
+std::set<std::string> surnames_in(const std::string& text) {
+  std::set<std::string> out;
+  for (std::string_view surname : gen::last_names()) {
+    for (size_t at = text.find(surname); at != std::string::npos; at = text.find(surname, at + 1)) {
+      const size_t end = at + surname.size();
+      if ((at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]))) &&
+          (end == text.size() || !std::isalpha(static_cast<unsigned char>(text[end])))) {
+        out.insert(std::string(surname));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+bool share_a_surname(const std::string& a, const std::string& b) {
+  const auto sa = surnames_in(a), sb = surnames_in(b);
+  return std::any_of(sa.begin(), sa.end(), [&](const std::string& n) { return sb.count(n) > 0; });
+}
+
+uint64_t label_number(const std::string& v) { return std::stoull(v.substr(1)); }
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0.0 : v[v.size() / 2];
+}
+
+TEST(Storylines, LabelsNestAndCountsMatchStats) {
+  GeneratorStats st;
+  const auto docs = generate(params(20000), &st);
+  const Structure s = structure(docs);
+  EXPECT_EQ(s.inconsistent, 0u);
+  EXPECT_EQ(st.gold_groups, s.docs_of_story.size());
+  EXPECT_EQ(st.gold_events, s.stories_of_event.size());
+  EXPECT_EQ(st.gold_storylines, s.events_of_storyline.size());
+  size_t largest = 0;
+  for (const auto& [l, n] : s.docs_of_storyline) largest = std::max(largest, n);
+  EXPECT_EQ(st.largest_storyline, largest);
+  // Numbered from 1 without gaps.
+  EXPECT_EQ(label_number(s.stories_of_event.rbegin()->first), s.stories_of_event.size());
+  EXPECT_EQ(label_number(s.events_of_storyline.rbegin()->first), s.events_of_storyline.size());
+  EXPECT_EQ(label_number(s.docs_of_story.rbegin()->first), s.docs_of_story.size());
+
+  // Most events have one story, some up to five; most storylines one event, some up to five.
+  std::map<size_t, size_t> stories_per_event, events_per_storyline;
+  for (const auto& [e, stories] : s.stories_of_event) ++stories_per_event[stories.size()];
+  for (const auto& [l, events] : s.events_of_storyline) ++events_per_storyline[events.size()];
+  const double events = static_cast<double>(s.stories_of_event.size());
+  const double storylines = static_cast<double>(s.events_of_storyline.size());
+  EXPECT_NEAR(static_cast<double>(stories_per_event[1]) / events, 0.64, 0.06);
+  EXPECT_NEAR(static_cast<double>(s.docs_of_story.size()) / events, 1.66, 0.15);
+  EXPECT_EQ(stories_per_event.rbegin()->first, 5u);
+  EXPECT_NEAR(static_cast<double>(events_per_storyline[1]) / storylines, 0.68, 0.06);
+  EXPECT_NEAR(events / storylines, 1.56, 0.15);
+  EXPECT_EQ(events_per_storyline.rbegin()->first, 5u);
+}
+
+TEST(Storylines, StoriesOfOneEventShareNamesNotSentences) {
+  const auto docs = generate(params(20000));
+  const Structure s = structure(docs);
+  std::vector<double> same_event;
+  size_t pairs = 0, same_city = 0, shared_surname = 0, multi = 0;
+  for (const auto& [e, stories] : s.stories_of_event) {
+    if (stories.size() < 2) continue;
+    ++multi;
+    std::vector<const Document*> reps;
+    std::map<std::string, int> wires;  // each of AP, Reuters, AFP tells an event once
+    for (const std::string& g : stories) {
+      reps.push_back(&fullest(s.docs_of_story.at(g)));
+      const std::string b = body(*reps.back());
+      for (const char* wire : {"(AP)", "(Reuters)", "(AFP)"}) wires[wire] += b.find(wire) < 60;
+    }
+    for (const auto& [wire, n] : wires) EXPECT_LE(n, 1) << e << " " << wire;
+    for (size_t i = 0; i < reps.size(); ++i) {
+      for (size_t j = i + 1; j < reps.size(); ++j) {
+        ++pairs;
+        same_event.push_back(jaccard(body(*reps[i]), body(*reps[j])));
+        same_city += dateline_city(*reps[i]) == dateline_city(*reps[j]);
+        shared_surname += share_a_surname(body(*reps[i]), body(*reps[j]));
+      }
+    }
+  }
+  ASSERT_GT(multi, 1000u);
+  EXPECT_EQ(same_city, pairs);                // the same dateline city
+  EXPECT_GE(shared_surname, pairs * 95 / 100);  // the same people
+  // Different wording: few shared 5-grams (copies share most: median above 0.7).
+  EXPECT_LT(median(same_event), 0.1);
+  EXPECT_LT(*std::max_element(same_event.begin(), same_event.end()), 0.25);
+  EXPECT_GT(median(same_event), 0.015);  // ... but more than unrelated stories (median about 0.01)
+}
+
+TEST(Storylines, FollowUpsShareTheCoreAndComeDaysLater) {
+  const GeneratorParams p = params(20000);
+  const auto docs = generate(p);
+  const Structure s = structure(docs);
+  std::vector<double> followup_vs_first;
+  size_t followups = 0, same_city = 0, shared_surname = 0;
+  for (const auto& [l, events] : s.events_of_storyline) {
+    if (events.size() < 2) continue;
+    // Event numbers run in the order the events happen.
+    std::vector<std::string> chain(events.begin(), events.end());
+    const Document& opening = fullest(s.docs_of_story.at(*s.stories_of_event.at(chain[0]).begin()));
+    for (size_t k = 1; k < chain.size(); ++k) {
+      ++followups;
+      // The first story of an event is sent when it happens and its first copy 2-180 minutes later.
+      const int64_t gap = s.first_date_of_event.at(chain[k]) - s.first_date_of_event.at(chain[k - 1]);
+      EXPECT_GE(gap, int64_t{p.followup_min_days} * 86400 - 3 * 3600) << l;
+      EXPECT_LE(gap, int64_t{p.followup_max_days} * 86400 + 3 * 3600) << l;
+      const Document& story = fullest(s.docs_of_story.at(*s.stories_of_event.at(chain[k]).begin()));
+      same_city += dateline_city(story) == dateline_city(opening);
+      shared_surname += share_a_surname(body(story), body(opening));
+      followup_vs_first.push_back(jaccard(body(story), body(opening)));
+    }
+  }
+  ASSERT_GT(followups, 1000u);
+  EXPECT_EQ(same_city, followups);
+  EXPECT_GE(shared_surname, followups * 95 / 100);
+  EXPECT_LT(median(followup_vs_first), 0.05);  // a different event: other words
+}
+
+TEST(Storylines, PlansKeepTheirPromises) {
+  const GeneratorParams p = params(1);
+  const gen::StorylinePlanner planner(p);
+  gen::StorylinePlan plan, again;
+  uint64_t next_event = 0, next_story = 0;
+  double other_nouns = 0, other_verbs = 0;
+  size_t followups = 0, second_person_kept = 0;
+  for (uint64_t i = 0; i < 3000; ++i) {
+    planner.plan(i, next_event, next_story, plan);
+    planner.plan(i, next_event, next_story, again);
+    ASSERT_EQ(plan.stories.size(), again.stories.size());
+    EXPECT_EQ(plan.stories.back().seed, again.stories.back().seed);
+    ASSERT_GE(plan.events.size(), 1u);
+    ASSERT_LE(plan.events.size(), p.max_events_per_storyline);
+    EXPECT_EQ(plan.index, i);
+    size_t story = 0;
+    for (size_t e = 0; e < plan.events.size(); ++e) {
+      const gen::PlannedEvent& ev = plan.events[e];
+      EXPECT_EQ(ev.index, next_event + e);
+      EXPECT_GE(ev.time, p.start_time);
+      EXPECT_LT(ev.time, p.start_time + int64_t{p.span_days} * 86400);
+      if (e > 0) {
+        const int64_t gap = ev.time - plan.events[e - 1].time;
+        EXPECT_GE(gap, int64_t{p.followup_min_days} * 86400);
+        EXPECT_LE(gap, int64_t{p.followup_max_days} * 86400);
+      }
+      ASSERT_GE(ev.stories, 1u);
+      ASSERT_LE(ev.stories, p.max_stories_per_event);
+      int wires[3] = {0, 0, 0};
+      for (uint32_t k = 0; k < ev.stories; ++k, ++story) {
+        ASSERT_LT(story, plan.stories.size());
+        const gen::StorySpec& st = plan.stories[story];
+        EXPECT_EQ(st.index, next_story + story);
+        EXPECT_EQ(st.event_index, ev.index);
+        EXPECT_EQ(st.storyline_index, i);
+        EXPECT_EQ(st.event, &ev.spec);
+        EXPECT_EQ(st.event->weekday, gen::weekday_of(ev.time));
+        if (k == 0) {
+          EXPECT_EQ(st.time, ev.time);
+        }
+        EXPECT_GE(st.time, ev.time);
+        EXPECT_LE(st.time, ev.time + int64_t{p.story_spread_hours} * 3600);
+        EXPECT_GE(st.target_words, p.min_words);
+        EXPECT_LE(st.target_words, p.max_words);
+        if (st.agency != gen::Agency::kLocal) ++wires[static_cast<int>(st.agency)];
+      }
+      for (int w : wires) EXPECT_LE(w, 1);
+      if (e == 0) continue;
+      // A follow-up: the first event's core, fresh everything else.
+      const gen::EventSpec& first = plan.events.front().spec;
+      const gen::EventSpec& next = ev.spec;
+      ++followups;
+      EXPECT_EQ(next.city, first.city);
+      EXPECT_EQ(next.orgs.front(), first.orgs.front());
+      EXPECT_EQ(next.nouns.front(), first.nouns.front());
+      EXPECT_EQ(next.people.front().full_name, first.people.front().full_name);
+      EXPECT_EQ(next.people.front().description, first.people.front().description);
+      second_person_kept += next.people[1].full_name == first.people[1].full_name;
+      for (size_t n = 1; n < next.nouns.size(); ++n)
+        other_nouns += std::count(first.nouns.begin(), first.nouns.end(), next.nouns[n]);
+      for (uint32_t v : next.verbs) other_verbs += std::count(first.verbs.begin(), first.verbs.end(), v);
+    }
+    EXPECT_EQ(story, plan.stories.size());
+    next_event += plan.events.size();
+    next_story += plan.stories.size();
+  }
+  ASSERT_GT(followups, 1000u);
+  // Half the follow-ups keep the second person too.
+  EXPECT_NEAR(static_cast<double>(second_person_kept) / static_cast<double>(followups), 0.5, 0.08);
+  // Of the 7 other nouns and 6 verbs, only chance draws of common words recur.
+  EXPECT_LT(other_nouns / static_cast<double>(followups), 1.5);
+  EXPECT_LT(other_verbs / static_cast<double>(followups), 2.0);
+  EXPECT_EQ(gen::weekday_of(1772323200), 6u);  // 2026-03-01 is a Sunday
+  EXPECT_EQ(gen::weekday_of(0), 3u);           // 1970-01-01 was a Thursday
+}
+
+TEST(Storylines, EachStorylineIsMadeInsideOneBatch) {
+  // Memory stays bounded: a storyline's documents are made (and shuffled)
+  // together, so they come out close together, within a batch plus one storyline.
+  GeneratorParams p = params(6000);
+  p.batch_docs = 100;
+  GeneratorStats st;
+  const auto docs = generate(p, &st);
+  ASSERT_EQ(docs.size(), 6000u);
+  std::map<std::string, std::pair<size_t, size_t>> span;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    auto [it, fresh] = span.emplace(label(docs[i], "gold_storyline"), std::make_pair(i, i));
+    it->second.second = i;
+  }
+  for (const auto& [l, range] : span) EXPECT_LT(range.second - range.first, p.batch_docs - 1 + st.largest_storyline) << l;
+  EXPECT_LE(st.largest_storyline,
+            uint64_t{p.max_events_per_storyline} * p.max_stories_per_event * 2 * p.max_copies);
+  EXPECT_LT(st.largest_storyline, 300u);  // about 10 documents on average, 60-ish at most in 20k
+}
+
+TEST(Storylines, SwitchedOffEveryStoryIsItsOwnEventAndStoryline) {
+  GeneratorParams p = params(3000);
+  p.max_stories_per_event = 1;
+  p.max_events_per_storyline = 1;
+  GeneratorStats st;
+  const Structure s = structure(generate(p, &st));
+  EXPECT_EQ(st.gold_events, st.gold_groups);
+  EXPECT_EQ(st.gold_storylines, st.gold_groups);
+  for (const auto& [e, stories] : s.stories_of_event) EXPECT_EQ(stories.size(), 1u);
+  for (const auto& [l, events] : s.events_of_storyline) EXPECT_EQ(events.size(), 1u);
+}
+
+TEST(Storylines, FollowUpsStayInsideTheSpan) {
+  GeneratorParams p = params(3000);
+  p.span_days = 1;  // shorter than the shortest gap: no follow-ups
+  GeneratorStats st;
+  const auto docs = generate(p, &st);
+  EXPECT_EQ(st.gold_storylines, st.gold_events);
+  p.span_days = 6;
+  p.max_events_per_storyline = 30;  // long chains are cut where the span ends
+  const Structure s = structure(generate(p));
+  size_t longest = 0;
+  for (const auto& [e, first] : s.first_date_of_event) {
+    EXPECT_LT(first, p.start_time + int64_t{p.span_days} * 86400 + 3 * 3600) << e;
+  }
+  for (const auto& [l, events] : s.events_of_storyline) longest = std::max(longest, events.size());
+  EXPECT_GE(longest, 3u);
+  EXPECT_LE(longest, 6u);  // at least a day apart, within 6 days
 }
 
 size_t count_lines(const std::string& s) { return static_cast<size_t>(std::count(s.begin(), s.end(), '\n')); }
@@ -531,11 +865,12 @@ TEST(Pages, SameParamsGiveIdenticalPages) {
 }
 
 // Pins the pages' bytes (and fetch times) like Generator.KnownAnswer pins the
-// documents'. Update the value only when the templates are changed on purpose.
+// documents'. Update the value only when the templates or the documents are
+// changed on purpose. Last changed: events and storylines.
 TEST(Pages, KnownAnswer) {
   uint64_t h = 0xcbf29ce484222325ULL;
   for (const Page& p : generate_pages(params(200, 42))) h = fnv1a(p.html + std::to_string(p.fetch_time), h);
-  EXPECT_EQ(h, 0xd795f1b26b30e032ULL) << std::hex << "0x" << h;
+  EXPECT_EQ(h, 0xb4b7fcb7ea3e38d1ULL) << std::hex << "0x" << h;
 }
 
 TEST(Pages, DocumentsAreThoseOfGenerateCrawl) {
@@ -744,7 +1079,7 @@ TEST(Pages, SitesDifferInStructure) {
 // ---- writing the crawl: gold file, JSON Lines with html, WARC, folder ----
 
 struct GoldLine {
-  std::string id, url, gold_group;
+  std::string id, url, gold_group, gold_event, gold_storyline;
 };
 
 std::string json_value(const std::string& line, const std::string& key) {
@@ -758,7 +1093,8 @@ std::vector<GoldLine> read_gold(const std::string& s) {
   for (size_t pos = 0; pos < s.size();) {
     const size_t end = s.find('\n', pos);
     const std::string line = s.substr(pos, end - pos);
-    out.push_back({json_value(line, "id"), json_value(line, "url"), json_value(line, "gold_group")});
+    out.push_back({json_value(line, "id"), json_value(line, "url"), json_value(line, "gold_group"),
+                   json_value(line, "gold_event"), json_value(line, "gold_storyline")});
     pos = end + 1;
   }
   return out;
@@ -777,6 +1113,8 @@ TEST(WriteCrawl, JsonlIsTheDocumentFormatUnchanged) {
   for (size_t i = 0; i < g.size(); ++i) {
     EXPECT_EQ(g[i].id, docs[i].id);
     EXPECT_EQ(g[i].gold_group, gold(docs[i]));
+    EXPECT_EQ(g[i].gold_event, label(docs[i], "gold_event"));
+    EXPECT_EQ(g[i].gold_storyline, label(docs[i], "gold_storyline"));
   }
 }
 
@@ -794,7 +1132,9 @@ TEST(WriteCrawl, JsonlHtmlCarriesThePages) {
     const std::string line = out.data.substr(pos, out.data.find('\n', pos) - pos);
     pos += line.size() + 1;
     EXPECT_EQ(line.rfind("{\"id\":\"" + p.doc.id + "\",\"url\":\"" + p.doc.url + "\",\"html\":\"<!DOCTYPE html>", 0), 0u);
-    EXPECT_NE(line.find(",\"gold_group\":\"" + gold(p.doc) + "\"}"), std::string::npos);
+    EXPECT_NE(line.find(",\"gold_group\":\"" + gold(p.doc) + "\",\"gold_event\":\"" + label(p.doc, "gold_event") +
+                        "\",\"gold_storyline\":\"" + label(p.doc, "gold_storyline") + "\"}"),
+              std::string::npos);
     EXPECT_EQ(line.find("\"text\":"), std::string::npos);
   }
 }
@@ -849,6 +1189,8 @@ TEST(WriteCrawl, WarcRoundTrips) {
       EXPECT_EQ(g[i].id, pages[i].doc.url);  // the WARC-Target-URI
       EXPECT_EQ(g[i].url, pages[i].doc.url);
       EXPECT_EQ(g[i].gold_group, gold(pages[i].doc));
+      EXPECT_EQ(g[i].gold_event, label(pages[i].doc, "gold_event"));
+      EXPECT_EQ(g[i].gold_storyline, label(pages[i].doc, "gold_storyline"));
     }
   }
   std::filesystem::remove_all(dir);
@@ -897,7 +1239,16 @@ TEST(GenerateCli, WritesJsonLinesToStdout) {
   EXPECT_EQ(count_lines(r.out), 50u);
   EXPECT_EQ(r.out.rfind("{\"id\":\"d0000001\",\"title\":", 0), 0u) << r.out.substr(0, 100);
   EXPECT_NE(r.out.find("\"gold_group\":\"w"), std::string::npos);
+  EXPECT_NE(r.out.find("\"gold_event\":\"e"), std::string::npos);
+  EXPECT_NE(r.out.find("\"gold_storyline\":\"s"), std::string::npos);
   EXPECT_NE(r.err.find("generated 50 documents"), std::string::npos) << r.err;
+  // The summary counts what the library counts.
+  GeneratorStats st;
+  generate(params(50, 1), &st);
+  EXPECT_NE(r.err.find(std::to_string(st.gold_groups) + " gold groups (stories), " + std::to_string(st.gold_events) +
+                       " events, " + std::to_string(st.gold_storylines) + " storylines"),
+            std::string::npos)
+      << r.err;
   // Same as the library with the same params.
   const auto again = testing::run_cli("generate --docs 50 --seed 1");
   EXPECT_EQ(again.out, r.out);
@@ -920,12 +1271,15 @@ TEST(GenerateCli, WritesToAFile) {
 TEST(GenerateCli, BadOptionsExitTwo) {
   for (const std::string args : {"generate --bogus", "generate --docs abc", "generate --docs 0",
                                  "generate --singletons 1.5", "generate --start yesterday",
-                                 "generate -o /nonexistent-dir/x.jsonl --docs 5"}) {
+                                 "generate -o /nonexistent-dir/x.jsonl --docs 5", "generate --stories-per-event 0",
+                                 "generate --followup-min-days 5 --followup-max-days 2"}) {
     const auto r = testing::run_cli(args);
     EXPECT_EQ(r.exit_code, 2) << args;
     EXPECT_FALSE(r.err.empty()) << args;
   }
   EXPECT_NE(testing::run_cli("generate --docs 0").err.find("num_docs"), std::string::npos);
+  EXPECT_NE(testing::run_cli("generate --followup-min-days 5 --followup-max-days 2").err.find("followup_max_days"),
+            std::string::npos);
 }
 
 TEST(GenerateCli, HelpDescribesOptions) {
@@ -933,7 +1287,9 @@ TEST(GenerateCli, HelpDescribesOptions) {
   EXPECT_EQ(r.exit_code, 0);
   for (const char* opt : {"--docs", "--seed", "--sites", "--output", "--days", "--singletons", "--typo-fix",
                           "--format", "--gold", "--no-gzip", "--gzip-level", "jsonl-html", "warc",
-                          "WARC-Target-URI", "gold_group"})
+                          "WARC-Target-URI", "gold_group", "gold_event", "gold_storyline", "--stories-per-event",
+                          "--stories-exponent", "--story-spread", "--events-per-storyline", "--storyline-exponent",
+                          "--followup-min-days", "--followup-max-days"})
     EXPECT_NE(r.out.find(opt), std::string::npos) << opt;
 }
 
@@ -976,6 +1332,8 @@ TEST_F(GenerateCliFiles, WarcWithGoldBesideIt) {
     ASSERT_LT(responses, gold_lines.size());
     EXPECT_EQ(rec.target_uri, gold_lines[responses].id);
     EXPECT_EQ(gold_lines[responses].gold_group[0], 'w');
+    EXPECT_EQ(gold_lines[responses].gold_event[0], 'e');
+    EXPECT_EQ(gold_lines[responses].gold_storyline[0], 's');
     ++responses;
   }
   EXPECT_EQ(responses, 60u);

@@ -3,37 +3,71 @@
 // the source of the large crawls the benchmarks run on.
 //
 // What it models (see GeneratorParams):
-// - Wire stories (AP / Reuters / AFP / local-agency style, 250-700 words in
-//   short paragraphs, a dateline such as "BEIJING (AP) — ", people, places,
-//   organisations and quotes) republished by several sites. Copies per story
+// - EVENTS: one real-world happening (its people, places, organisations,
+//   subject words, its day), reported by 1-5 wire stories from different
+//   agencies (AP / Reuters / AFP / local, 250-700 words in short paragraphs,
+//   a dateline such as "BEIJING (AP) — ", quotes). Each agency writes its own
+//   text: the stories of one event share names and subject words, not
+//   sentences. The first is sent when the event happens, the others within
+//   18 hours. Stories per event: P(k) ∝ k^-1.8 on [1, 5], so 64 % of the
+//   events have one story, 18 % two, 18 % three to five (mean 1.66).
+//   Different agencies: AP, Reuters and AFP tell an event at most once each,
+//   local agencies any number of times.
+// - STORYLINES: an event and its follow-ups ("quake hits X", "rescuers search
+//   the rubble in X", "death toll rises"), each 1-4 days after the one before.
+//   A follow-up keeps the storyline's core, the first event's city, main
+//   organisation, main subject noun and main person (half the time the second
+//   person too), and draws the rest afresh: other people and places, other
+//   nouns, verbs and adjectives, another day. Events per storyline: P(k) ∝
+//   k^-2 on [1, 5], so 68 % are a single event (mean 1.56). A storyline is
+//   placed inside the span; follow-ups that cannot fit (a span or more after
+//   its first event) are left out.
+// - COPIES: each story is republished by several sites. Copies per story
 //   follow a power law on [2, max_copies]: about half the stories get 2-3
-//   copies, about a sixth 10-40.
+//   copies, about a sixth 10-40. Stories that appear once make
+//   singleton_fraction of the documents.
 // - Per copy: the site's boilerplate (a header line and a footer line, about
 //   20-30 words, the same on every page of that site), and, independently,
 //   a cut to 60-90 % of the paragraphs, a headline of the site's own, 1-3
 //   words replaced or deleted, or a typo-fix write-through (the site runs a
 //   version with a typo and, 10 minutes to 4 hours later, the corrected one;
 //   both are in the crawl).
-// - Stories that appear once (singleton_fraction of the documents).
-// - Dates in ISO 8601 UTC ("2026-03-04T10:15:00Z"): a story is sent at a
-//   random minute of [start_time, start_time + span_days); its copies appear
-//   minutes to two days later.
+// - Dates in ISO 8601 UTC ("2026-03-04T10:15:00Z"): events happen at random
+//   minutes of [start_time, start_time + span_days); a story's copies appear
+//   minutes to two days after it is sent.
+// Set max_stories_per_event = max_events_per_storyline = 1 for a crawl of
+// earlier versions' shape (not their bytes): every story its own event and
+// storyline.
 //
-// Every document carries the gold label `gold_group` in Document::carried
-// (`"gold_group":"w000123"`): all copies of a wire story share it, each
-// singleton has its own. Unrelated stories share few word 5-grams (Jaccard of
-// 5-gram sets: median about 0.01, rarely above 0.05); copies of one story
-// share most of them (median about 0.87, above 0.3 even when cut short and
-// edited). Measured on 100k documents with the defaults.
+// GOLD LABELS. Every document carries three in Document::carried:
+//   "gold_group":"w000123","gold_event":"e000045","gold_storyline":"s000012"
+// gold_group: the wire story (all its copies share it; each singleton story
+// has its own) — what near-duplicate detection should find. gold_event: the
+// event the story tells (several stories, by different agencies). gold_storyline:
+// the chain of events the event belongs to. Every story has all three; ids
+// count from 1 in the order the generator plans them. Word 5-gram Jaccard of
+// two story texts: copies of one story share most (median about 0.87, above
+// 0.3 even when cut short and edited); different stories of one event few
+// (median 0.04, at most about 0.1: not copies, though they share their
+// people, places and subject words); a follow-up and its storyline's first
+// event 0.025; unrelated stories 0.01 (rarely above 0.05). Measured on 100k
+// documents with the defaults: 44,979 stories, 26,985 events, 17,228
+// storylines.
 //
 // Documents: id "d0000001", "d0000002", … in output order; url
 // "https://www.site07.example/news/<slug-of-title>-<n>" (n = the id's
 // number, so urls are unique even for twins); site "site07.example".
 //
 // Same params (seed included) → byte-identical output, on any machine: the
-// generator uses its own PRNG (xoshiro256**), never std::*_distribution.
-// Memory stays bounded whatever num_docs is: stories are made batch_docs
-// documents at a time, and each batch is emitted shuffled.
+// generator uses its own PRNG (xoshiro256**), never std::*_distribution, and
+// runs on one thread. Memory stays bounded whatever num_docs is: whole
+// storylines (their events, stories and copies) are made until a batch holds
+// batch_docs documents, and each batch is emitted shuffled. A batch holds at
+// most batch_docs - 1 documents plus one storyline's (at most
+// max_events_per_storyline × max_stories_per_event × 2·max_copies; 60 in a
+// crawl of 100k with the defaults: GeneratorStats::largest_storyline). Where
+// the crawl ends, the last storyline loses its last copies and stories so
+// that exactly num_docs documents come out.
 //
 //   GeneratorParams p; p.num_docs = 100000;
 //   Status s = generate_crawl(p, [&](const Document& d) { return write(d); });
@@ -61,9 +95,11 @@
 // about 40 % of the sites, as on every page of the site (work for cross-page
 // boilerplate removal), and furniture elsewhere (the nav menu, the footer).
 //
-// GOLD LABELS. A page cannot carry gold_group, so the page formats come with a
-// gold file beside the crawl: JSON Lines, one line per document in crawl order,
-//   {"id":..., "url":..., "gold_group":"w000123", "site":..., "date":..., "title":...}
+// GOLD FILE. A page cannot carry the gold labels, so the page formats come
+// with a gold file beside the crawl: JSON Lines, one line per document in
+// crawl order,
+//   {"id":..., "url":..., "gold_group":"w000123", "gold_event":"e000045",
+//    "gold_storyline":"s000012", "site":..., "date":..., "title":...}
 // where `id` is the id a reader gives the record (crawl_record_id):
 //   warc        the WARC-Target-URI, i.e. the page's url
 //   html        the file's path relative to the folder:
@@ -94,12 +130,23 @@ struct GeneratorParams {
   uint64_t seed = 20260101;  // fixed default: same crawl every run
   uint32_t num_sites = 40;   // publishing sites, each with its own boilerplate
 
-  int64_t start_time = 1772323200;  // first story: 2026-03-01T00:00:00Z (epoch seconds)
-  uint32_t span_days = 30;          // stories are spread over this many days
+  int64_t start_time = 1772323200;  // earliest event: 2026-03-01T00:00:00Z (epoch seconds)
+  uint32_t span_days = 30;          // events happen within this many days of start_time
 
   double singleton_fraction = 0.35;  // share of documents whose story appears once
   uint32_t max_copies = 40;          // most copies of one wire story (>= 2)
   double copies_exponent = 1.8;      // P(k copies) ∝ k^-exponent, k in [2, max_copies]
+
+  // Events: stories from different agencies about one happening.
+  uint32_t max_stories_per_event = 5;  // [1, 100]; 1: every story its own event
+  double stories_exponent = 1.8;       // P(k stories) ∝ k^-exponent, k in [1, max]; [0, 10]
+  uint32_t story_spread_hours = 18;    // an event's stories are sent within this many hours; [0, 72]
+
+  // Storylines: an event and its follow-ups, days apart.
+  uint32_t max_events_per_storyline = 5;  // [1, 100]; 1: every event its own storyline
+  double storyline_exponent = 2.0;        // P(k events) ∝ k^-exponent, k in [1, max]; [0, 10]
+  uint32_t followup_min_days = 1;         // a follow-up happens 1-4 days (uniform, to the minute)
+  uint32_t followup_max_days = 4;         // after the event before it; min in [1, 365], max in [min, 365]
 
   // Per-copy variations of wire stories (probabilities, independent).
   double truncate_prob = 0.2;   // cut to 60-90 % of the paragraphs
@@ -110,8 +157,9 @@ struct GeneratorParams {
   uint32_t min_words = 250;  // length of a story's body, uniform in
   uint32_t max_words = 700;  // [min_words, max_words] (± one paragraph)
 
-  // Documents made and shuffled together. Bounds memory (a few KB per
-  // document) and is part of the output: change it and the order changes.
+  // Documents made and shuffled together (whole storylines: a batch may
+  // overshoot it by one). Bounds memory (a few KB per document) and is part
+  // of the output: change it and the order changes.
   uint32_t batch_docs = 2000;
 
   // InvalidArgument naming the first bad field, e.g. "num_sites must be >= 1".
@@ -120,10 +168,13 @@ struct GeneratorParams {
 
 // What a run produced (filled in by generate_crawl when asked for).
 struct GeneratorStats {
-  uint64_t docs = 0;            // documents emitted
-  uint64_t gold_groups = 0;     // distinct gold_group values
-  uint64_t singleton_docs = 0;  // documents alone in their gold group
-  uint64_t largest_group = 0;   // documents in the largest gold group
+  uint64_t docs = 0;               // documents emitted
+  uint64_t gold_groups = 0;        // distinct gold_group values (stories)
+  uint64_t gold_events = 0;        // distinct gold_event values
+  uint64_t gold_storylines = 0;    // distinct gold_storyline values
+  uint64_t singleton_docs = 0;     // documents alone in their gold group
+  uint64_t largest_group = 0;      // documents in the largest gold group
+  uint64_t largest_storyline = 0;  // documents in the largest storyline (what a batch may overshoot by)
 };
 
 // Calls `sink` once per document, in crawl order. Stops at the first non-OK
@@ -136,7 +187,7 @@ Status generate_crawl(const GeneratorParams& params,
 
 // One document of the crawl and the page its site serves for it.
 struct GeneratedPage {
-  const Document& doc;    // as generate_crawl emits it (text, title, date, gold_group, ...)
+  const Document& doc;    // as generate_crawl emits it (text, title, date, gold labels, ...)
   std::string_view html;  // the whole page, UTF-8, "<!DOCTYPE html>..."
   int64_t fetch_time;     // when a crawler fetched it (seconds since the epoch; after doc.date)
 };
@@ -149,8 +200,8 @@ Status generate_crawl_pages(const GeneratorParams& params,
                             GeneratorStats* stats = nullptr);
 
 enum class CrawlFormat {
-  kJsonl,      // today's JSON Lines: {id, title, url, site, date, text, gold_group}
-  kJsonlHtml,  // JSON Lines with the page instead of the text: {id, url, html, gold_group}
+  kJsonl,      // JSON Lines: {id, title, url, site, date, text, gold_group, gold_event, gold_storyline}
+  kJsonlHtml,  // JSON Lines with the page instead of the text: {id, url, html, gold_group, gold_event, gold_storyline}
   kHtml,       // a folder of .html files, one per document (write_crawl_html_folder)
   kWarc,       // a WARC/1.1 file of response records (.warc.gz: one gzip member per record)
 };
@@ -159,10 +210,11 @@ enum class CrawlFormat {
 std::optional<CrawlFormat> parse_crawl_format(std::string_view name);
 std::string_view crawl_format_name(CrawlFormat format);
 
-// The id a reader gives the record of `doc` in `format` (see GOLD LABELS).
+// The id a reader gives the record of `doc` in `format` (see GOLD FILE).
 std::string crawl_record_id(const Document& doc, CrawlFormat format);
 
-// Appends one gold line for `doc` under `id`.
+// Appends one gold line for `doc` under `id` (its labels from doc.carried;
+// a label the document lacks is written as "").
 void append_gold_jsonl(std::string& out, std::string_view id, const Document& doc);
 
 struct CrawlWriteParams {

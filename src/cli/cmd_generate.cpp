@@ -96,8 +96,10 @@ int run_generate(GenerateOptions& o) {
   if (*format == CrawlFormat::kWarc) where += write.gzip ? ", gzip" : ", plain";
   where += ")";
   if (gold) where += ", gold labels \xE2\x86\x92 " + o.gold;
-  std::fprintf(stderr, "generated %llu documents, %llu gold groups \xE2\x86\x92 %s\n",
+  std::fprintf(stderr,
+               "generated %llu documents: %llu gold groups (stories), %llu events, %llu storylines \xE2\x86\x92 %s\n",
                static_cast<unsigned long long>(stats.docs), static_cast<unsigned long long>(stats.gold_groups),
+               static_cast<unsigned long long>(stats.gold_events), static_cast<unsigned long long>(stats.gold_storylines),
                where.c_str());
   return kExitOk;
 }
@@ -110,14 +112,20 @@ void register_generate(CLI::App& root, int& exit_code) {
   CLI::App* cmd = root.add_subcommand(
       "generate",
       "Write a synthetic news crawl with gold labels: JSON Lines, HTML pages or WARC.\n"
-      "Wire stories (AP/Reuters/AFP style) republished by several sites, each copy wrapped in its site's\n"
-      "header and footer lines and sometimes cut short, retitled, lightly edited or sent twice (a typo\n"
-      "version, then the correction); plus stories that appear once. Every copy of a story shares its\n"
-      "gold_group. Same options (seed included) give byte-identical output on any machine.\n"
+      "Events (a happening: people, places, subject words, a day), each told by 1-5 wire stories from\n"
+      "different agencies (AP/Reuters/AFP/local) within hours, each in words of its own; storylines, an\n"
+      "event and its follow-ups 1-4 days apart sharing its city, main organisation, main person and\n"
+      "subject. Each story is republished by several sites, each copy wrapped in its site's header and\n"
+      "footer lines and sometimes cut short, retitled, lightly edited or sent twice (a typo version, then\n"
+      "the correction); some stories appear once. Gold labels on every document: gold_group (the story:\n"
+      "all its copies), gold_event (the event: all its stories), gold_storyline (the chain of events).\n"
+      "--stories-per-event 1 --events-per-storyline 1 makes every story its own event and storyline.\n"
+      "Same options (seed included) give byte-identical output on any machine.\n"
       "\n"
       "Formats (--format):\n"
-      "  jsonl       one document per line: {id, title, url, site, date, text, gold_group} (the default)\n"
-      "  jsonl-html  one page per line: {id, url, html, gold_group}\n"
+      "  jsonl       one document per line: {id, title, url, site, date, text, gold_group, gold_event,\n"
+      "              gold_storyline} (the default)\n"
+      "  jsonl-html  one page per line: {id, url, html, gold_group, gold_event, gold_storyline}\n"
       "  html        a folder (-o) of .html files, one per document: SITE/news/SLUG-N.html\n"
       "  warc        a WARC/1.1 file of HTTP response records, one per document; gzip-compressed\n"
       "              (.warc.gz, one member per record) unless -o ends in .warc or --no-gzip is given.\n"
@@ -129,13 +137,15 @@ void register_generate(CLI::App& root, int& exit_code) {
       "\n"
       "Gold file (--gold; written by default for html and warc as OUTPUT minus its extension +\n"
       ".gold.jsonl, e.g. crawl.warc.gz -> crawl.gold.jsonl): one line per document,\n"
-      "{id, url, gold_group, site, date, title}, where id is what a reader calls the record: the url for\n"
-      "warc, the path relative to the folder for html, the record id (d0000001) for the JSON Lines formats.");
+      "{id, url, gold_group, gold_event, gold_storyline, site, date, title}, where id is what a reader\n"
+      "calls the record: the url for warc, the path relative to the folder for html, the record id\n"
+      "(d0000001) for the JSON Lines formats.");
   cmd->footer(
       "Examples:\n"
       "  copydesk generate --docs 100000 -o crawl.jsonl\n"
       "  copydesk generate --docs 500 --seed 7 --singletons 0.5 | head -n 3\n"
       "  copydesk generate -o crawl.jsonl && copydesk dedup crawl.jsonl\n"
+      "  copydesk generate --stories-per-event 1 --events-per-storyline 1   # no events, no storylines\n"
       "  copydesk generate --format warc --docs 100000 -o crawl.warc.gz     # + crawl.gold.jsonl\n"
       "  copydesk generate --format html --docs 500 -o pages/ --gold pages-gold.jsonl");
 
@@ -148,16 +158,16 @@ void register_generate(CLI::App& root, int& exit_code) {
   cmd->add_option("-f,--format", opts->format, "jsonl, jsonl-html, html (a folder of pages) or warc")
       ->capture_default_str();
   cmd->add_option("--gold", opts->gold,
-                  "Gold labels file {id, url, gold_group, site, date, title} per document; default for html "
-                  "and warc: OUTPUT without its extension + .gold.jsonl; jsonl formats: none (gold_group is "
-                  "in each record)");
+                  "Gold labels file {id, url, gold_group, gold_event, gold_storyline, site, date, title} per "
+                  "document; default for html and warc: OUTPUT without its extension + .gold.jsonl; jsonl "
+                  "formats: none (the labels are in each record)");
   cmd->add_flag("--no-gzip", opts->no_gzip, "warc: write a plain .warc (also when -o ends in .warc)");
   cmd->add_option("--gzip-level", opts->gzip_level, "warc: zlib level 1 (fastest) .. 9 (smallest)")
       ->capture_default_str();
-  cmd->add_option("--start", opts->start, "Earliest story date (ISO 8601, UTC when no offset is given)")
+  cmd->add_option("--start", opts->start, "Earliest event date (ISO 8601, UTC when no offset is given)")
       ->capture_default_str();
-  cmd->add_option("--days", p.span_days, "Stories are spread over this many days from --start; copies follow "
-                                         "minutes to two days after their story")
+  cmd->add_option("--days", p.span_days, "Events are spread over this many days from --start; stories follow "
+                                         "within --story-spread hours, copies minutes to two days later")
       ->capture_default_str();
   cmd->add_option("--singletons", p.singleton_fraction,
                   "Fraction of documents whose story appears only once, in [0, 1]")
@@ -166,6 +176,32 @@ void register_generate(CLI::App& root, int& exit_code) {
   cmd->add_option("--copies-exponent", p.copies_exponent,
                   "Copies per wire story k in [2, --max-copies] with P(k) ~ k^-exponent; "
                   "smaller makes large copy groups more common")
+      ->capture_default_str();
+  cmd->add_option("--stories-per-event", p.max_stories_per_event,
+                  "Most stories (from different agencies) about one event, in [1, 100]; 1: every story is an "
+                  "event of its own")
+      ->capture_default_str();
+  cmd->add_option("--stories-exponent", p.stories_exponent,
+                  "Stories per event k in [1, --stories-per-event] with P(k) ~ k^-exponent (1.8: 64% of "
+                  "events have one story, mean 1.66)")
+      ->capture_default_str();
+  cmd->add_option("--story-spread", p.story_spread_hours,
+                  "An event's stories are sent within this many hours of it (the first when it happens), "
+                  "in [0, 72]")
+      ->capture_default_str();
+  cmd->add_option("--events-per-storyline", p.max_events_per_storyline,
+                  "Most events in one storyline (an event and its follow-ups), in [1, 100]; 1: every event "
+                  "is a storyline of its own")
+      ->capture_default_str();
+  cmd->add_option("--storyline-exponent", p.storyline_exponent,
+                  "Events per storyline k in [1, --events-per-storyline] with P(k) ~ k^-exponent (2: 68% "
+                  "of storylines are one event, mean 1.56)")
+      ->capture_default_str();
+  cmd->add_option("--followup-min-days", p.followup_min_days,
+                  "A follow-up event happens at least this many days after the event before it")
+      ->capture_default_str();
+  cmd->add_option("--followup-max-days", p.followup_max_days,
+                  "... and at most this many (uniform, to the minute); follow-ups past --days are left out")
       ->capture_default_str();
   cmd->add_option("--truncate", p.truncate_prob, "Probability a copy is cut to 60-90% of its paragraphs")
       ->capture_default_str();

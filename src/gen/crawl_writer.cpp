@@ -33,13 +33,16 @@ class BlockWriter {
   std::string block_;
 };
 
-// The gold_group value from Document::carried (`"gold_group":"w000123"`).
-std::string_view gold_group(const Document& doc) {
-  constexpr std::string_view kKey = "\"gold_group\":\"";
-  const size_t at = doc.carried.find(kKey);
-  if (at == std::string::npos) return {};
-  const size_t start = at + kKey.size(), end = doc.carried.find('"', start);
-  return std::string_view(doc.carried).substr(start, end - start);
+// A gold label from Document::carried: `key` "gold_event" in
+// `"gold_group":"w000123","gold_event":"e000045",...` gives "e000045".
+std::string_view gold_label(const Document& doc, std::string_view key) {
+  const std::string_view carried = doc.carried;
+  for (size_t at = carried.find(key); at != std::string_view::npos; at = carried.find(key, at + 1)) {
+    const size_t start = at + key.size() + 3;  // past `key":"`
+    if (at == 0 || carried[at - 1] != '"' || carried.substr(at + key.size(), 3) != "\":\"") continue;
+    return carried.substr(start, carried.find('"', start) - start);
+  }
+  return {};
 }
 
 Status add_gold(BlockWriter& gold, const Document& doc, CrawlFormat format, bool wanted) {
@@ -112,8 +115,12 @@ void append_gold_jsonl(std::string& out, std::string_view id, const Document& do
   util::append_json_string(out, id);
   out += ",\"url\":";
   util::append_json_string(out, doc.url);
-  out += ",\"gold_group\":";
-  util::append_json_string(out, gold_group(doc));
+  for (std::string_view key : {"gold_group", "gold_event", "gold_storyline"}) {
+    out += ",\"";
+    out += key;
+    out += "\":";
+    util::append_json_string(out, gold_label(doc, key));
+  }
   out += ",\"site\":";
   util::append_json_string(out, doc.site);
   out += ",\"date\":";

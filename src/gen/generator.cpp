@@ -1,7 +1,7 @@
 #include "copydesk/generator.h"
 
 #include <algorithm>
-#include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -9,6 +9,7 @@
 #include "gen/copies.h"
 #include "gen/rng.h"
 #include "gen/story.h"
+#include "gen/storyline.h"
 
 namespace copydesk {
 namespace {
@@ -16,61 +17,32 @@ namespace {
 using gen::CopySpec;
 using gen::Rng;
 
-constexpr uint64_t kStoryTag = 1, kBatchTag = 2;
+// derive_seed streams: storyline.cpp uses 3, html_pages.cpp 11-14.
+constexpr uint64_t kCopiesTag = 1, kBatchTag = 2;
 
 std::string bad(const char* field, const std::string& rule) {
   return std::string("generator: ") + field + " " + rule;
 }
 
 bool is_prob(double p) { return p >= 0.0 && p <= 1.0; }  // false for NaN
+bool is_exponent(double e) { return e >= 0.0 && e <= 10.0; }  // false for NaN
 
-// Copies of a wire story: P(k) ∝ k^-exponent on [2, max]. The cumulative
-// weights are rounded to 53-bit integers, so a last-bit difference in pow()
-// between math libraries cannot change a draw.
-class CopyCountTable {
+// Where a story's copies appear, and how each differs.
+class CopyPlanner {
  public:
-  CopyCountTable(uint32_t max_copies, double exponent) {
-    std::vector<double> w;
-    double sum = 0;
-    for (uint32_t k = 2; k <= max_copies; ++k) w.push_back(sum += std::pow(k, -exponent));
-    for (double c : w) thresholds_.push_back(static_cast<uint64_t>(std::ldexp(c / sum, 53)));
-    thresholds_.back() = uint64_t{1} << 53;
-  }
-  uint32_t sample(Rng& rng) const {
-    const uint64_t u = rng.next() >> 11;
-    const auto it = std::upper_bound(thresholds_.begin(), thresholds_.end(), u);
-    return 2 + static_cast<uint32_t>(it - thresholds_.begin());
-  }
-
- private:
-  std::vector<uint64_t> thresholds_;
-};
-
-class Planner {
- public:
-  explicit Planner(const GeneratorParams& p)
-      : p_(p), copy_counts_(p.max_copies, p.copies_exponent), site_deck_(p.num_sites) {
+  explicit CopyPlanner(const GeneratorParams& p)
+      : p_(p), copy_counts_(2, p.max_copies, p.copies_exponent), site_deck_(p.num_sites) {
     for (uint32_t i = 0; i < p.num_sites; ++i) site_deck_[i] = i;
   }
 
-  // Story number `index` and its copies (at most `docs_left` of them).
-  void plan(uint64_t index, bool singleton, uint64_t docs_left, gen::StorySpec& spec,
-            std::vector<CopySpec>& copies) {
-    Rng rng(gen::derive_seed(p_.seed, kStoryTag, index));
-    spec.index = index;
-    spec.seed = rng.next();
-    spec.time = p_.start_time + static_cast<int64_t>(rng.below(uint64_t{p_.span_days} * 1440)) * 60;
-    const double a = rng.unit();
-    spec.agency = a < 0.35 ? gen::Agency::kAP : a < 0.65 ? gen::Agency::kReuters
-                : a < 0.8  ? gen::Agency::kAFP : gen::Agency::kLocal;
-    spec.target_words = static_cast<uint32_t>(rng.range(p_.min_words, p_.max_words));
-    spec.event = gen::make_event(rng);
-
+  // The copies of `story` (at most `docs_left` of them; one if `singleton`).
+  void plan(const gen::StorySpec& story, bool singleton, uint64_t docs_left, std::vector<CopySpec>& copies) {
+    Rng rng(gen::derive_seed(p_.seed, kCopiesTag, story.index));
     copies.clear();
     if (singleton) {
       CopySpec c;
       c.site = static_cast<uint32_t>(rng.below(p_.num_sites));
-      c.time = spec.time + rng.range(0, 60) * 60;
+      c.time = story.time + rng.range(0, 60) * 60;
       c.seed = rng.next();
       copies.push_back(c);
       return;
@@ -80,7 +52,7 @@ class Planner {
       CopySpec c;
       c.site = next_site(rng, i);
       const int64_t minutes = i == 0 ? rng.range(2, 180) : rng.chance(0.7) ? rng.range(60, 720) : rng.range(720, 2880);
-      c.time = spec.time + minutes * 60;
+      c.time = story.time + minutes * 60;
       if (rng.chance(p_.truncate_prob)) {
         // Cut to 60-90 % of the story's paragraphs (those are only known once
         // rendered, so store the percentage and resolve it later).
@@ -110,7 +82,7 @@ class Planner {
   }
 
   const GeneratorParams& p_;
-  CopyCountTable copy_counts_;
+  gen::PowerLawTable copy_counts_;
   std::vector<uint32_t> site_deck_;
 };
 
@@ -120,12 +92,25 @@ Status GeneratorParams::validate() const {
   if (num_docs < 1) return Status::InvalidArgument(bad("num_docs", "must be >= 1"));
   if (num_sites < 1 || num_sites > 100000) return Status::InvalidArgument(bad("num_sites", "must be in [1, 100000]"));
   if (span_days < 1 || span_days > 36500) return Status::InvalidArgument(bad("span_days", "must be in [1, 36500]"));
-  if (start_time < 0 || start_time > int64_t{253402300799} - int64_t{span_days + 3} * 86400)
-    return Status::InvalidArgument(bad("start_time", "must be between 1970 and 9999"));
   if (!is_prob(singleton_fraction)) return Status::InvalidArgument(bad("singleton_fraction", "must be in [0, 1]"));
   if (max_copies < 2 || max_copies > 100000) return Status::InvalidArgument(bad("max_copies", "must be in [2, 100000]"));
-  if (!(copies_exponent >= 0.0 && copies_exponent <= 10.0))
-    return Status::InvalidArgument(bad("copies_exponent", "must be in [0, 10]"));
+  if (!is_exponent(copies_exponent)) return Status::InvalidArgument(bad("copies_exponent", "must be in [0, 10]"));
+  if (max_stories_per_event < 1 || max_stories_per_event > 100)
+    return Status::InvalidArgument(bad("max_stories_per_event", "must be in [1, 100]"));
+  if (!is_exponent(stories_exponent)) return Status::InvalidArgument(bad("stories_exponent", "must be in [0, 10]"));
+  if (story_spread_hours > 72) return Status::InvalidArgument(bad("story_spread_hours", "must be in [0, 72]"));
+  if (max_events_per_storyline < 1 || max_events_per_storyline > 100)
+    return Status::InvalidArgument(bad("max_events_per_storyline", "must be in [1, 100]"));
+  if (!is_exponent(storyline_exponent)) return Status::InvalidArgument(bad("storyline_exponent", "must be in [0, 10]"));
+  if (followup_min_days < 1 || followup_min_days > 365)
+    return Status::InvalidArgument(bad("followup_min_days", "must be in [1, 365]"));
+  if (followup_max_days < followup_min_days || followup_max_days > 365)
+    return Status::InvalidArgument(bad("followup_max_days", "must be in [followup_min_days, 365]"));
+  // The last document: a story story_spread_hours after an event of the span,
+  // a copy two days later, its typo fix four hours after that.
+  const int64_t last_day = int64_t{span_days} + 3 + (int64_t{story_spread_hours} + 23) / 24;
+  if (start_time < 0 || start_time > int64_t{253402300799} - last_day * 86400)
+    return Status::InvalidArgument(bad("start_time", "must be between 1970 and 9999"));
   if (!is_prob(truncate_prob)) return Status::InvalidArgument(bad("truncate_prob", "must be in [0, 1]"));
   if (!is_prob(retitle_prob)) return Status::InvalidArgument(bad("retitle_prob", "must be in [0, 1]"));
   if (!is_prob(edit_prob)) return Status::InvalidArgument(bad("edit_prob", "must be in [0, 1]"));
@@ -137,43 +122,70 @@ Status GeneratorParams::validate() const {
   return Status::Ok();
 }
 
+namespace {
+
+// The labels of Document::carried: `"gold_group":"w000123","gold_event":"e000045","gold_storyline":"s000012"`.
+std::string gold_labels(const gen::StorySpec& story) {
+  char buf[128];
+  std::snprintf(buf, sizeof buf, "\"gold_group\":\"w%06llu\",\"gold_event\":\"e%06llu\",\"gold_storyline\":\"s%06llu\"",
+                static_cast<unsigned long long>(story.index + 1), static_cast<unsigned long long>(story.event_index + 1),
+                static_cast<unsigned long long>(story.storyline_index + 1));
+  return buf;
+}
+
+}  // namespace
+
 Status generate_crawl(const GeneratorParams& params, const std::function<Status(const Document&)>& sink,
                       GeneratorStats* stats) {
   COPYDESK_RETURN_IF_ERROR(params.validate());
   const std::vector<gen::Site> sites = gen::make_sites(params.num_sites, params.seed);
-  Planner planner(params);
+  const gen::StorylinePlanner storylines(params);
+  CopyPlanner copy_planner(params);
   GeneratorStats st;
-  uint64_t planned = 0, singleton_stories = 0, story = 0, batch_index = 0;
-  gen::StorySpec spec;
+  uint64_t planned = 0, singleton_stories = 0, next_storyline = 0, next_event = 0, next_story = 0, batch_index = 0;
+  gen::StorylinePlan plan;
   std::vector<CopySpec> copies;
   std::vector<Document> batch;
   std::vector<uint32_t> order;
-  char buf[48];
+  char buf[32];
 
   while (planned < params.num_docs) {
+    // Whole storylines until the batch is full; the last one may overshoot
+    // it, or lose its last copies and stories where the crawl ends.
     batch.clear();
     while (batch.size() < params.batch_docs && planned < params.num_docs) {
-      // Singletons as often as keeps their share of the documents on target.
-      const bool singleton = static_cast<double>(singleton_stories) <
-                             params.singleton_fraction * static_cast<double>(planned + 1);
-      planner.plan(story, singleton, params.num_docs - planned, spec, copies);
-      const gen::StoryText text = gen::render_story(spec);
-      std::snprintf(buf, sizeof buf, "\"gold_group\":\"w%06llu\"", static_cast<unsigned long long>(story + 1));
-      for (CopySpec& c : copies) {
-        if (c.keep_paragraphs != 0) {  // a percentage until now; keep at least two
-          const size_t n = text.paragraphs.size();
-          c.keep_paragraphs = static_cast<uint32_t>(std::max<size_t>(std::min<size_t>(n, 2), n * c.keep_paragraphs / 100));
+      storylines.plan(next_storyline++, next_event, next_story, plan);
+      next_event += plan.events.size();
+      next_story += plan.stories.size();
+      uint64_t storyline_docs = 0, last_event = UINT64_MAX;
+      for (const gen::StorySpec& story : plan.stories) {
+        if (planned == params.num_docs) break;
+        // Singletons as often as keeps their share of the documents on target.
+        const bool singleton = static_cast<double>(singleton_stories) <
+                               params.singleton_fraction * static_cast<double>(planned + 1);
+        copy_planner.plan(story, singleton, params.num_docs - planned, copies);
+        const gen::StoryText text = gen::render_story(story);
+        const std::string labels = gold_labels(story);
+        for (CopySpec& c : copies) {
+          if (c.keep_paragraphs != 0) {  // a percentage until now; keep at least two
+            const size_t n = text.paragraphs.size();
+            c.keep_paragraphs = static_cast<uint32_t>(std::max<size_t>(std::min<size_t>(n, 2), n * c.keep_paragraphs / 100));
+          }
+          Document& d = batch.emplace_back();
+          gen::render_copy(text, c, sites[c.site], d);
+          d.carried = labels;
         }
-        Document& d = batch.emplace_back();
-        gen::render_copy(text, c, sites[c.site], d);
-        d.carried = buf;
+        singleton_stories += singleton;
+        planned += copies.size();
+        storyline_docs += copies.size();
+        st.gold_groups += 1;
+        st.gold_events += story.event_index != last_event;
+        last_event = story.event_index;
+        st.singleton_docs += copies.size() == 1;
+        st.largest_group = std::max<uint64_t>(st.largest_group, copies.size());
       }
-      singleton_stories += singleton;
-      planned += copies.size();
-      st.gold_groups += 1;
-      st.singleton_docs += copies.size() == 1;
-      st.largest_group = std::max<uint64_t>(st.largest_group, copies.size());
-      ++story;
+      st.gold_storylines += 1;
+      st.largest_storyline = std::max(st.largest_storyline, storyline_docs);
     }
 
     order.resize(batch.size());

@@ -132,7 +132,8 @@ PageRenderer::SiteState* PageRenderer::state(std::string_view domain) {
     spec.time = 1700000000 + static_cast<int64_t>(rng.below(30000000));
     spec.agency = Agency::kLocal;
     spec.target_words = 20;
-    spec.event = make_event(rng);
+    const EventSpec event = make_event(rng, spec.time);
+    spec.event = &event;
     const StoryText story = render_story(spec);
     Teaser& t = s->archive.emplace_back();
     t.title = story.title;

@@ -5,6 +5,8 @@
 // libraries), so the same seed gives the same crawl on any machine.
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -93,6 +95,30 @@ class ZipfTable {
 
  private:
   std::vector<double> cdf_;
+};
+
+// An integer k in [lo, hi] with P(k) ∝ k^-exponent (copies of a story,
+// stories of an event, events of a storyline). The cumulative weights are
+// rounded to 53-bit integers, so a last-bit difference in pow() between math
+// libraries cannot change a draw.
+class PowerLawTable {
+ public:
+  PowerLawTable(uint32_t lo, uint32_t hi, double exponent) : lo_(lo) {
+    std::vector<double> cumulative;
+    double sum = 0;
+    for (uint32_t k = lo; k <= hi; ++k) cumulative.push_back(sum += std::pow(k, -exponent));
+    for (double c : cumulative) thresholds_.push_back(static_cast<uint64_t>(std::ldexp(c / sum, 53)));
+    thresholds_.back() = uint64_t{1} << 53;
+  }
+  uint32_t sample(Rng& rng) const {
+    const uint64_t u = rng.next() >> 11;
+    const auto it = std::upper_bound(thresholds_.begin(), thresholds_.end(), u);
+    return lo_ + static_cast<uint32_t>(it - thresholds_.begin());
+  }
+
+ private:
+  uint32_t lo_;
+  std::vector<uint64_t> thresholds_;
 };
 
 }  // namespace copydesk::gen

@@ -113,15 +113,19 @@ const ZipfTable& global_verbs() { static const ZipfTable t(verbs().size(), 8.0);
 const ZipfTable& global_places() { static const ZipfTable t(places().size(), 6.0); return t; }
 const ZipfTable& global_orgs() { static const ZipfTable t(organisations().size(), 6.0); return t; }
 
+// Indices drawn from `table` appended to `out` until it holds `count`
+// distinct ones (those already in `out` stay first).
+void fill_distinct(Rng& rng, const ZipfTable& table, size_t count, std::vector<uint32_t>& out) {
+  while (out.size() < count) {
+    const auto i = static_cast<uint32_t>(table.sample(rng));
+    if (std::find(out.begin(), out.end(), i) == out.end()) out.push_back(i);
+  }
+}
+
 // `count` distinct indices drawn from `table`.
 std::vector<uint32_t> distinct(Rng& rng, const ZipfTable& table, size_t count) {
   std::vector<uint32_t> out;
-  while (out.size() < count) {
-    const auto i = static_cast<uint32_t>(table.sample(rng));
-    bool seen = false;
-    for (uint32_t o : out) seen = seen || o == i;
-    if (!seen) out.push_back(i);
-  }
+  fill_distinct(rng, table, count, out);
   return out;
 }
 
@@ -150,7 +154,7 @@ void finish_sentence(std::string& s) {
 class Renderer {
  public:
   explicit Renderer(const StorySpec& spec)
-      : spec_(spec), ev_(spec.event), rng_(spec.seed), mentioned_(ev_.people.size(), false) {}
+      : spec_(spec), ev_(*spec.event), rng_(spec.seed), mentioned_(ev_.people.size(), false) {}
 
   std::string sentence(std::string_view tmpl) {
     std::string s;
@@ -325,29 +329,58 @@ class Renderer {
   bool headline_ = false;
 };
 
+// Fresh people appended to `people` until it holds `count`, each with a
+// surname no one else there has (so "Patel" names one person) and a role at
+// one of `orgs`.
+void add_people(Rng& rng, const std::vector<uint32_t>& orgs, size_t count, std::vector<Person>& people) {
+  while (people.size() < count) {
+    const std::string_view surname = rng.pick(last_names());
+    if (std::any_of(people.begin(), people.end(), [&](const Person& p) { return p.surname == surname; })) continue;
+    Person p;
+    p.surname = std::string(surname);
+    p.full_name = std::string(rng.pick(first_names())) + " " + p.surname;
+    p.description = std::string(rng.pick(roles())) + " " + std::string(organisations()[orgs[rng.below(orgs.size())]]);
+    people.push_back(std::move(p));
+  }
+}
+
+constexpr size_t kPlaces = 3, kOrgs = 3, kPeople = 3, kNouns = 8, kVerbs = 6, kAdjectives = 6;
+
 }  // namespace
 
-EventSpec make_event(Rng& rng) {
+uint32_t weekday_of(int64_t time) {
+  const int64_t day = time >= 0 ? time / 86400 : (time - 86399) / 86400;
+  return static_cast<uint32_t>(((day + 3) % 7 + 7) % 7);  // 1970-01-01 was a Thursday
+}
+
+EventSpec make_event(Rng& rng, int64_t time) {
   EventSpec ev;
-  ev.places = distinct(rng, global_places(), 3);
+  ev.places = distinct(rng, global_places(), kPlaces);
   ev.city = ev.places.front();
-  ev.orgs = distinct(rng, global_orgs(), 3);
-  std::vector<uint64_t> surnames;  // distinct, so "Patel" names one person
-  while (surnames.size() < 3) {
-    const uint64_t s = rng.below(last_names().size());
-    if (std::find(surnames.begin(), surnames.end(), s) == surnames.end()) surnames.push_back(s);
-  }
-  for (uint64_t s : surnames) {
-    Person p;
-    p.surname = std::string(last_names()[s]);
-    p.full_name = std::string(rng.pick(first_names())) + " " + p.surname;
-    p.description = std::string(rng.pick(roles())) + " " + std::string(organisations()[ev.orgs[rng.below(3)]]);
-    ev.people.push_back(std::move(p));
-  }
-  ev.nouns = distinct(rng, global_nouns(), 8);
-  ev.verbs = distinct(rng, global_verbs(), 6);
-  ev.adjectives = distinct(rng, global_adjectives(), 6);
-  ev.weekday = static_cast<uint32_t>(rng.below(7));
+  ev.orgs = distinct(rng, global_orgs(), kOrgs);
+  add_people(rng, ev.orgs, kPeople, ev.people);
+  ev.nouns = distinct(rng, global_nouns(), kNouns);
+  ev.verbs = distinct(rng, global_verbs(), kVerbs);
+  ev.adjectives = distinct(rng, global_adjectives(), kAdjectives);
+  ev.weekday = weekday_of(time);
+  return ev;
+}
+
+EventSpec make_followup_event(const EventSpec& first, Rng& rng, int64_t time) {
+  EventSpec ev;
+  ev.city = first.city;
+  ev.places = {first.city};
+  fill_distinct(rng, global_places(), kPlaces, ev.places);
+  ev.orgs = {first.orgs.front()};
+  fill_distinct(rng, global_orgs(), kOrgs, ev.orgs);
+  ev.people = {first.people.front()};
+  if (first.people.size() > 1 && rng.chance(0.5)) ev.people.push_back(first.people[1]);
+  add_people(rng, ev.orgs, kPeople, ev.people);
+  ev.nouns = {first.nouns.front()};
+  fill_distinct(rng, global_nouns(), kNouns, ev.nouns);
+  ev.verbs = distinct(rng, global_verbs(), kVerbs);
+  ev.adjectives = distinct(rng, global_adjectives(), kAdjectives);
+  ev.weekday = weekday_of(time);
   return ev;
 }
 
