@@ -4,19 +4,29 @@
 // embedder, clusters the vectors (events.h) and writes one line per document.
 #include <omp.h>
 #include <simdjson.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
+#include <functional>
 #include <limits>
 #include <map>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/progress.h"
+#include "copydesk/boilerplate.h"
+#include "copydesk/dedup.h"
+#include "copydesk/event_summary.h"
+#include "copydesk/news_meta.h"
+#include "copydesk/storylines.h"
 #include "copydesk/embed.h"
 #include "copydesk/embed_hashed.h"
 #include "copydesk/eval.h"
@@ -34,11 +44,22 @@ struct EventsOptions {
   std::string groups;  // assignments of `copydesk dedup`
   std::string method = "leiden";
   std::string index = "auto";
-  std::string score;   // gold label field of the input
+  std::string score;            // gold label field of the input: events
+  std::string score_storylines;  // ... storylines
+  std::string score_groups;      // ... copy groups
+  std::string events_out, storylines_out;  // summaries (formats: README "Story outputs")
+  std::string copies = "auto";   // auto: copy groups by `copydesk dedup`'s defaults; off: one item per document
+  std::string boilerplate = "auto";
   double resolution = std::numeric_limits<double>::quiet_NaN();  // per method when unset
   EventParams params;
   HashedEmbedderParams hashed;
+  StorylineParams storyline;
+  SummaryParams summary;
   int threads = 0;
+  bool quiet = false;
+  std::string on_error = "fail";
+  std::string rejects_path;
+  std::string stats;  // timings, counts and scores as JSON
 };
 
 int fail(const Status& s) {
@@ -146,20 +167,88 @@ Status parse_choices(EventsOptions& o) {
   }
   if (o.params.window_days == 0) o.params.window_days = std::numeric_limits<double>::infinity();
   COPYDESK_RETURN_IF_ERROR(o.params.validate());
+  COPYDESK_RETURN_IF_ERROR(o.storyline.validate());
+  COPYDESK_RETURN_IF_ERROR(o.summary.validate());
   return o.hashed.validate();
 }
 
-Status write_events(const EventsOptions& o, const Corpus& corpus, const Items& items, const EventClusters& events,
-                    const std::vector<uint64_t>& docs_per_event) {
-  Result<std::unique_ptr<FileSink>> sink = FileSink::open(o.output);
+// Copy groups found here, with `copydesk dedup`'s defaults.
+Result<Items> items_from_dedup(const Corpus& corpus, DedupStats* stats) {
+  DedupParams params;
+  Result<DedupResult> dedup = run_dedup(corpus, params);
+  if (!dedup.ok()) return dedup.status();
+  Items items;
+  items.item_of = dedup->groups.group_of;
+  items.representative = dedup->groups.canonical;
+  items.date.assign(items.representative.size(), kNoDate);
+  for (size_t i = 0; i < corpus.docs.size(); ++i) {
+    int64_t& first = items.date[items.item_of[i]];
+    const int64_t date = corpus.docs[i].date;
+    if (date != kNoDate && (first == kNoDate || date < first)) first = date;
+  }
+  *stats = dedup->stats;
+  return items;
+}
+
+// Web pages lose their sites' recurring lines (boilerplate.h) before they
+// are embedded: a sidebar of other headlines would pull unrelated stories
+// together. Then wire credits are found on what is left.
+Status clean_documents(Corpus& corpus, bool strip_boilerplate) {
+  const int64_t n = static_cast<int64_t>(corpus.docs.size());
+  if (strip_boilerplate) {
+    const int threads = std::max(1, omp_get_max_threads());
+    std::vector<BoilerplateModel> counters(static_cast<size_t>(threads));
+#pragma omp parallel for schedule(static)
+    for (int64_t i = 0; i < n; ++i) {
+      counters[omp_get_thread_num()].add_page(corpus.docs[i].site, corpus.docs[i].text);
+    }
+    BoilerplateModel model = std::move(counters[0]);
+    for (size_t t = 1; t < counters.size(); ++t) COPYDESK_RETURN_IF_ERROR(model.merge(std::move(counters[t])));
+    COPYDESK_RETURN_IF_ERROR(model.finalize());
+#pragma omp parallel for schedule(dynamic, 64)
+    for (int64_t i = 0; i < n; ++i) {
+      Document& d = corpus.docs[i];
+      d.text = model.strip(d.site, d.text, d.title);
+    }
+  }
+#pragma omp parallel for schedule(dynamic, 64)
+  for (int64_t i = 0; i < n; ++i) annotate_news_metadata(corpus.docs[i]);
+  return Status::Ok();
+}
+
+// One line per document (README "Story outputs"): id, copy group and its
+// canonical, event, storyline, what is known of the document, carried fields.
+Status write_documents(const std::string& path, const Corpus& corpus, const Items& items,
+                       const std::vector<uint32_t>& event_of_item, const Storylines& storylines) {
+  Result<std::unique_ptr<FileSink>> sink = FileSink::open(path);
   if (!sink.ok()) return sink.status();
   std::string out;
+  auto field = [&](const char* name, const std::string& value) {
+    if (value.empty()) return;
+    out += ",\"";
+    out += name;
+    out += "\":";
+    util::append_json_string(out, value);
+  };
   for (size_t i = 0; i < corpus.docs.size(); ++i) {
-    const uint32_t event = events.event_of[items.item_of[i]];
+    const Document& d = corpus.docs[i];
+    const uint32_t item = items.item_of[i];
+    const uint32_t event = event_of_item[item];
     out += "{\"id\":";
     corpus.ids.append_json(out, static_cast<uint32_t>(i));
-    out += ",\"event\":" + std::to_string(event) + ",\"event_size\":" + std::to_string(docs_per_event[event]);
-    if (!o.groups.empty()) out += ",\"group_item\":" + std::to_string(items.item_of[i]);
+    out += ",\"group\":" + std::to_string(item) + ",\"canonical\":";
+    corpus.ids.append_json(out, items.representative[item]);
+    out += ",\"event\":" + std::to_string(event) +
+           ",\"storyline\":" + std::to_string(storylines.storyline_of_event[event]);
+    field("title", d.title);
+    field("url", d.url);
+    field("site", d.site);
+    field("date", d.date_text);
+    field("wire", d.wire);
+    if (!d.carried.empty()) {
+      out += ',';
+      out += d.carried;
+    }
     out += "}\n";
     if (out.size() > (1 << 20)) {
       COPYDESK_RETURN_IF_ERROR((*sink)->write(out));
@@ -170,78 +259,208 @@ Status write_events(const EventsOptions& o, const Corpus& corpus, const Items& i
   return (*sink)->close();
 }
 
-// Scores against a label field of the input documents; one JSON line on stderr.
-Status print_score(const std::string& field, const Corpus& corpus, const Items& items, const EventClusters& events) {
+Status write_whole_file(const std::string& path, const std::string& content) {
+  Result<std::unique_ptr<FileSink>> sink = FileSink::open(path);
+  if (!sink.ok()) return sink.status();
+  COPYDESK_RETURN_IF_ERROR((*sink)->write(content));
+  return (*sink)->close();
+}
+
+// Scores a clustering of the documents against a label field of the input;
+// one JSON line on stderr, named by `what`.
+Result<std::string> score_line(const char* what, const std::string& field, const Corpus& corpus,
+                               const std::function<uint32_t(size_t)>& cluster_of_doc) {
   simdjson::dom::parser parser;
   std::vector<std::string> gold, predicted;
   for (size_t i = 0; i < corpus.docs.size(); ++i) {
     const std::string json = "{" + corpus.docs[i].carried + "}";
     simdjson::dom::element value;
     if (parser.parse(json)[field].get(value) != simdjson::SUCCESS) {
-      return Status::NotFound("--score: document '" + corpus.docs[i].id + "' has no field '" + field + "'");
+      return Status::NotFound(std::string("scoring ") + what + ": document '" + corpus.docs[i].id +
+                              "' has no field '" + field + "'");
     }
     gold.push_back(json_text(value));
-    predicted.push_back(std::to_string(events.event_of[items.item_of[i]]));
+    predicted.push_back(std::to_string(cluster_of_doc(i)));
   }
   const ClusteringScores s = score_clustering(gold, predicted);
-  std::string line = "{\"documents\":" + std::to_string(s.documents) + ",\"gold_clusters\":" +
-                     std::to_string(s.gold_clusters) + ",\"events\":" + std::to_string(s.predicted_clusters);
+  std::string line = "{\"score\":\"" + std::string(what) + "\",\"gold\":";
+  util::append_json_string(line, field);
+  line += ",\"documents\":" + std::to_string(s.documents) + ",\"gold_clusters\":" + std::to_string(s.gold_clusters) +
+          ",\"clusters\":" + std::to_string(s.predicted_clusters);
   for (auto [name, v] : {std::pair{"pairwise_precision", s.pairwise_precision}, std::pair{"pairwise_recall", s.pairwise_recall},
                          std::pair{"pairwise_f1", s.pairwise_f1}, std::pair{"bcubed_f1", s.bcubed_f1},
                          std::pair{"ari", s.ari}, std::pair{"nmi", s.nmi}}) {
     line += ",\"" + std::string(name) + "\":";
     util::append_json_number(line, std::round(v * 10000) / 10000);
   }
-  std::fprintf(stderr, "%s}\n", line.c_str());
-  return Status::Ok();
+  return line + "}";
 }
 
 int run_events(EventsOptions& o) {
   if (o.threads > 0) omp_set_num_threads(o.threads);
   if (Status s = parse_choices(o); !s.ok()) return fail(s);
+  const auto start = std::chrono::steady_clock::now();
+  Progress progress(!o.quiet && isatty(STDERR_FILENO));
+  progress.update("read", 0, 0);
   CorpusReader reader;
+  bool pages = false;
   for (const std::string& path : o.inputs) {
     if (Status s = reader.add_path(path); !s.ok()) return fail(s);
+    pages = pages || is_warc_file(path) || std::filesystem::is_directory(path);
   }
   Corpus corpus = reader.take();
   if (!corpus.rejects.empty()) {
-    const Reject& r = corpus.rejects.front();
-    return fail(Status::ParseError(r.source + ":" + std::to_string(r.line) + ": " + r.reason + " (" +
-                                   std::to_string(corpus.rejects.size()) + " bad records)"));
+    const size_t shown = std::min<size_t>(corpus.rejects.size(), 20);
+    for (size_t i = 0; i < shown; ++i) {
+      const Reject& r = corpus.rejects[i];
+      std::fprintf(stderr, "%s:%llu: %s%s\n", r.source.c_str(), static_cast<unsigned long long>(r.line),
+                   r.reason.c_str(), o.on_error == "skip" ? " (skipped)" : "");
+    }
+    if (corpus.rejects.size() > shown) {
+      std::fprintf(stderr, "… and %zu more bad records\n", corpus.rejects.size() - shown);
+    }
+    if (o.on_error == "fail") {
+      std::fprintf(stderr,
+                   "copydesk events: %zu bad input record(s); nothing written. Fix them, or use --on-error=skip "
+                   "to go on and list them in a rejects file.\n",
+                   corpus.rejects.size());
+      return kExitError;
+    }
+    std::string path = o.rejects_path;
+    if (path.empty()) path = o.output == "-" ? "copydesk-rejects.jsonl" : o.output + ".rejects.jsonl";
+    Result<std::unique_ptr<FileSink>> sink = FileSink::open(path);
+    if (!sink.ok()) return fail(sink.status());
+    if (Status s = write_rejects(corpus.rejects, **sink); !s.ok()) return fail(s);
+    if (Status s = (*sink)->close(); !s.ok()) return fail(s);
+    std::fprintf(stderr, "%zu rejected record(s) listed in %s\n", corpus.rejects.size(), path.c_str());
   }
+  const double read_seconds = seconds_since(start);
+
+  auto step = std::chrono::steady_clock::now();
+  progress.update("clean", 0, 0);
+  const bool strip = o.boilerplate == "on" || (o.boilerplate == "auto" && pages);
+  if (Status s = clean_documents(corpus, strip); !s.ok()) return fail(s);
+  const double clean_seconds = seconds_since(step);
+
+  step = std::chrono::steady_clock::now();
+  progress.update("copies", 0, 0);
   Items items = one_item_per_document(corpus);
+  DedupStats dedup_stats;
   if (!o.groups.empty()) {
     Result<Items> grouped = items_from_groups(corpus, o.groups);
     if (!grouped.ok()) return fail(grouped.status());
     items = std::move(*grouped);
+  } else if (o.copies == "auto") {
+    Result<Items> grouped = items_from_dedup(corpus, &dedup_stats);
+    if (!grouped.ok()) return fail(grouped.status());
+    items = std::move(*grouped);
   }
+  const double copies_seconds = seconds_since(step);
 
-  auto start = std::chrono::steady_clock::now();
+  step = std::chrono::steady_clock::now();
+  progress.update("embed", 0, 0);
   std::vector<std::string_view> texts;
   texts.reserve(corpus.docs.size());
   for (const Document& d : corpus.docs) texts.push_back(d.text);
   HashedEmbedder embedder(o.hashed);
   Result<EmbeddingMatrix> vectors = embed_representatives(embedder, texts, items.representative);
   if (!vectors.ok()) return fail(vectors.status());
-  const double embed_seconds = seconds_since(start);
+  const double embed_seconds = seconds_since(step);
 
+  progress.update("events", 0, 0);
   Result<EventClusters> events = cluster_events(*vectors, items.date, o.params);
   if (!events.ok()) return fail(events.status());
-  std::vector<uint64_t> docs_per_event(events->num_events(), 0);
-  for (uint32_t item : items.item_of) ++docs_per_event[events->event_of[item]];
-  if (Status s = write_events(o, corpus, items, *events, docs_per_event); !s.ok()) return fail(s);
+
+  step = std::chrono::steady_clock::now();
+  progress.update("storylines", 0, 0);
+  std::vector<uint32_t> event_of_doc(corpus.docs.size());
+  for (size_t i = 0; i < corpus.docs.size(); ++i) event_of_doc[i] = events->event_of[items.item_of[i]];
+  const SummaryInput summary_input{corpus, items.item_of, items.representative, event_of_doc, events->num_events()};
+  Result<std::vector<EventSummary>> event_summaries = summarize_events(summary_input, o.summary);
+  if (!event_summaries.ok()) return fail(event_summaries.status());
+  Result<EmbeddingMatrix> centroids = event_centroids(*vectors, events->event_of, events->num_events());
+  if (!centroids.ok()) return fail(centroids.status());
+  std::vector<int64_t> event_start, event_end;
+  for (const EventSummary& e : *event_summaries) {
+    event_start.push_back(e.start);
+    event_end.push_back(e.end);
+  }
+  Result<Storylines> linked = link_storylines(*centroids, event_start, event_end, o.storyline);
+  if (!linked.ok()) return fail(linked.status());
+  const Storylines& storylines = *linked;
+  const double storyline_seconds = seconds_since(step);
+
+  step = std::chrono::steady_clock::now();
+  progress.update("write", 0, 0);
+  if (Status s = write_documents(o.output, corpus, items, events->event_of, storylines); !s.ok()) return fail(s);
+  if (!o.events_out.empty()) {
+    std::string out;
+    for (size_t e = 0; e < event_summaries->size(); ++e) {
+      append_event_jsonl(out, static_cast<uint32_t>(e), storylines.storyline_of_event[e], (*event_summaries)[e],
+                         corpus.ids);
+    }
+    if (Status s = write_whole_file(o.events_out, out); !s.ok()) return fail(s);
+  }
+  if (!o.storylines_out.empty()) {
+    Result<std::vector<StorylineSummary>> summaries = summarize_storylines(*event_summaries, storylines, o.summary);
+    if (!summaries.ok()) return fail(summaries.status());
+    std::string out;
+    for (size_t i = 0; i < summaries->size(); ++i) append_storyline_jsonl(out, static_cast<uint32_t>(i), (*summaries)[i]);
+    if (Status s = write_whole_file(o.storylines_out, out); !s.ok()) return fail(s);
+  }
+  const double write_seconds = seconds_since(step);
+  progress.done();
 
   std::string where;
   for (const std::string& index : events->indexes) {
     if (where.find(index) == std::string::npos) where += (where.empty() ? "" : ", ") + index;
   }
   std::fprintf(stderr,
-               "%zu documents, %zu items, %zu events; embed %.2f s, search %.2f s (%s), cluster %.2f s, "
-               "%zu edges, %d threads\n",
-               corpus.docs.size(), items.representative.size(), events->num_events(), embed_seconds,
-               events->search_seconds, where.c_str(), events->cluster_seconds, events->edges, omp_get_max_threads());
-  if (!o.score.empty()) {
-    if (Status s = print_score(o.score, corpus, items, *events); !s.ok()) return fail(s);
+               "%zu documents, %zu copy groups, %zu events, %zu storylines\n"
+               "read %.2f s, clean %.2f s%s, copies %.2f s, embed %.2f s, search %.2f s (%s), cluster %.2f s "
+               "(%zu edges), storylines %.2f s, write %.2f s; total %.2f s, %d threads\n",
+               corpus.docs.size(), items.representative.size(), events->num_events(), storylines.events.size(),
+               read_seconds, clean_seconds, strip ? " (boilerplate removed)" : "", copies_seconds, embed_seconds,
+               events->search_seconds, where.c_str(), events->cluster_seconds, events->edges, storyline_seconds,
+               write_seconds, seconds_since(start), omp_get_max_threads());
+  std::vector<std::string> scores;
+  for (auto [what, field, cluster_of] :
+       {std::tuple<const char*, const std::string&, std::function<uint32_t(size_t)>>{
+            "copy groups", o.score_groups, [&](size_t i) { return items.item_of[i]; }},
+        {"events", o.score, [&](size_t i) { return event_of_doc[i]; }},
+        {"storylines", o.score_storylines,
+         [&](size_t i) { return storylines.storyline_of_event[event_of_doc[i]]; }}}) {
+    if (field.empty()) continue;
+    Result<std::string> line = score_line(what, field, corpus, cluster_of);
+    if (!line.ok()) return fail(line.status());
+    std::fprintf(stderr, "%s\n", line->c_str());
+    scores.push_back(std::move(*line));
+  }
+  if (!o.stats.empty()) {
+    std::string json = "{\"documents\":" + std::to_string(corpus.docs.size()) +
+                       ",\"groups\":" + std::to_string(items.representative.size()) +
+                       ",\"events\":" + std::to_string(events->num_events()) +
+                       ",\"storylines\":" + std::to_string(storylines.events.size()) +
+                       ",\"edges\":" + std::to_string(events->edges) +
+                       ",\"threads\":" + std::to_string(omp_get_max_threads()) + ",\"seconds\":{";
+    const std::pair<const char*, double> times[] = {
+        {"read", read_seconds},       {"clean", clean_seconds},
+        {"copies", copies_seconds},   {"embed", embed_seconds},
+        {"search", events->search_seconds}, {"cluster", events->cluster_seconds},
+        {"storylines", storyline_seconds},  {"write", write_seconds},
+        {"total", seconds_since(start)}};
+    for (const auto& [name, secs] : times) {
+      if (json.back() != '{') json += ',';
+      json += "\"" + std::string(name) + "\":";
+      util::append_json_number(json, std::round(secs * 1000) / 1000);
+    }
+    json += "},\"scores\":[";
+    for (size_t i = 0; i < scores.size(); ++i) json += (i ? "," : "") + scores[i];
+    json += "]}\n";
+    Result<std::unique_ptr<FileSink>> sink = FileSink::open(o.stats);
+    if (!sink.ok()) return fail(sink.status());
+    if (Status s = (*sink)->write(json); !s.ok()) return fail(s);
+    if (Status s = (*sink)->close(); !s.ok()) return fail(s);
   }
   return kExitOk;
 }
@@ -252,23 +471,42 @@ void register_events(CLI::App& root, int& exit_code) {
   auto o = std::make_shared<EventsOptions>();
   CLI::App* cmd = root.add_subcommand(
       "events",
-      "Cluster documents into events: which different texts report the same real-world happening.\n"
-      "Each document (or, with --groups, one representative per copy group) is embedded with the hashed\n"
-      "embedder; items are linked to their --k nearest neighbours (FAISS; never across more than --window\n"
-      "days, similarity decayed by the time between), and the graph is cut into events by Leiden (CPM),\n"
-      "then linked events whose mean similarity is at least --merge are joined (average linkage).\n"
-      "Writes {id, event, event_size} per document, in input order. --threads never changes the output.");
+      "Stories: which documents are copies of one text (copy groups), which copy groups report the same\n"
+      "real-world event, and which events make one storyline (an event and its follow-ups days later).\n"
+      "Copy groups are found as `copydesk dedup` finds them (or read from --groups); one representative per\n"
+      "group is embedded with the hashed embedder; groups are linked to their --k nearest neighbours (FAISS;\n"
+      "never across more than --window days, similarity decayed by the time between) and the graph is cut\n"
+      "into events by Leiden (CPM), then linked events whose mean similarity is at least --merge are joined\n"
+      "(average linkage). Events sharing people, places and topic a few days apart are linked into\n"
+      "storylines, ordered in time. Web pages (WARC, folders) lose their sites' boilerplate first.\n"
+      "Writes one line per document, in input order: {id, group, canonical, event, storyline, title, url,\n"
+      "site, date, wire, ...carried fields}; --events and --storylines write one line per event / storyline\n"
+      "(time span, size, sources, wire agency, headline, top terms; the storyline's events in time order),\n"
+      "the input of `copydesk timeline`. --threads never changes the output.");
   cmd->footer(
       "Examples:\n"
-      "  copydesk events crawl.jsonl -o events.jsonl\n"
-      "  copydesk dedup crawl.jsonl -o assignments.jsonl && copydesk events crawl.jsonl --groups assignments.jsonl\n"
+      "  copydesk generate --docs 5000 -o crawl.jsonl\n"
+      "  copydesk events crawl.jsonl -o docs.jsonl --events events.jsonl --storylines storylines.jsonl\n"
+      "  copydesk timeline --docs docs.jsonl --events events.jsonl --storylines storylines.jsonl -o report.html\n"
+      "  copydesk events crawl.jsonl -o /dev/null --score gold_event --score-storylines gold_storyline\n"
       "  copydesk events ecbplus/docs.jsonl -o /dev/null --score subtopic");
   cmd->add_option("inputs", o->inputs, "JSON Lines files (plain or gzip), folders, WARC files, or - for stdin")
       ->required();
-  cmd->add_option("-o,--output", o->output, "Where to write one {id, event, event_size} line per document")
+  cmd->add_option("-o,--output", o->output, "Where to write one line per document (- for stdout)")
       ->capture_default_str();
+  cmd->add_option("--events", o->events_out, "Also write one line per event to this file");
+  cmd->add_option("--storylines", o->storylines_out, "Also write one line per storyline to this file");
   cmd->add_option("--groups", o->groups,
-                  "Assignments from `copydesk dedup` (-o): cluster copy groups, embedding each group's canonical");
+                  "Copy groups from a `copydesk dedup` run (its -o file) instead of finding them here");
+  cmd->add_option("--copies", o->copies,
+                  "auto: find copy groups (dedup's defaults) and embed one canonical per group; off: every "
+                  "document is an item of its own")
+      ->check(CLI::IsMember({"auto", "off"}))
+      ->capture_default_str();
+  cmd->add_option("--boilerplate", o->boilerplate,
+                  "Remove per-site boilerplate lines before embedding: auto (on for WARC files and folders), on, off")
+      ->check(CLI::IsMember({"auto", "on", "off"}))
+      ->capture_default_str();
   cmd->add_option("--window", o->params.window_days, "Never link items more than this many days apart (0: no limit)")
       ->capture_default_str();
   cmd->add_option("--decay", o->params.time_decay_days,
@@ -299,7 +537,27 @@ void register_events(CLI::App& root, int& exit_code) {
       ->capture_default_str();
   cmd->add_option("--number-weight", o->hashed.number_weight, "Embedding weight of words with a digit")
       ->capture_default_str();
-  cmd->add_option("--score", o->score, "A gold label field of the input: print pairwise P/R/F1, B-cubed F1, ARI, NMI");
+  cmd->add_option("--storyline-gap", o->storyline.max_gap_days,
+                  "Storylines: link an event to a follow-up at most this many days later")
+      ->capture_default_str();
+  cmd->add_option("--storyline-threshold", o->storyline.link_threshold,
+                  "Storylines: join events while their mean similarity is at least this")
+      ->capture_default_str();
+  cmd->add_option("--top-terms", o->summary.top_terms, "Words listed per event and storyline")->capture_default_str();
+  cmd->add_option("--score", o->score,
+                  "A gold event label field of the input: print pairwise P/R/F1, B-cubed F1, ARI, NMI of the events");
+  cmd->add_option("--score-storylines", o->score_storylines, "A gold storyline label field: score the storylines");
+  cmd->add_option("--score-groups", o->score_groups, "A gold copy-group label field: score the copy groups");
+  cmd->add_option("--on-error", o->on_error,
+                  "fail: a bad input record stops the run before anything is written (exit 2); skip: go on, "
+                  "listing each bad record with its reason in the rejects file")
+      ->check(CLI::IsMember({"fail", "skip"}))
+      ->capture_default_str();
+  cmd->add_option("--rejects", o->rejects_path,
+                  "Where rejected records go with --on-error=skip (default: OUTPUT.rejects.jsonl, or "
+                  "copydesk-rejects.jsonl when writing to stdout)");
+  cmd->add_flag("-q,--quiet", o->quiet, "No progress line on stderr");
+  cmd->add_option("--stats", o->stats, "Write counts, per-stage seconds and scores as one JSON object to this file");
   cmd->add_option("-j,--threads", o->threads, "Worker threads (default: all cores); output does not depend on it");
   cmd->callback([o, &exit_code] { exit_code = run_events(*o); });
 }
