@@ -23,6 +23,7 @@
 #include "cli/commands.h"
 #include "cli/progress.h"
 #include "copydesk/boilerplate.h"
+#include "copydesk/date.h"
 #include "copydesk/dedup.h"
 #include "copydesk/event_summary.h"
 #include "copydesk/news_meta.h"
@@ -57,6 +58,7 @@ struct EventsOptions {
   SummaryParams summary;
   int threads = 0;
   bool quiet = false;
+  int report = 0;  // storylines printed on stdout, largest first
   std::string on_error = "fail";
   std::string rejects_path;
   std::string stats;  // timings, counts and scores as JSON
@@ -296,6 +298,33 @@ Result<std::string> score_line(const char* what, const std::string& field, const
   return line + "}";
 }
 
+// The `count` largest storylines (by documents; ties → lower number), each
+// with its events in time order: date, documents, wire, headline, sources.
+void print_storylines(size_t count, const std::vector<StorylineSummary>& storylines,
+                      const std::vector<EventSummary>& events) {
+  std::vector<uint32_t> order(storylines.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return storylines[a].documents > storylines[b].documents; });
+  order.resize(std::min(order.size(), count));
+  auto day = [](int64_t t) { return t == kNoDate ? std::string("(undated)  ") : format_iso8601(t).substr(0, 16); };
+  std::printf("Largest storylines (events in time order):\n");
+  for (uint32_t s : order) {
+    const StorylineSummary& st = storylines[s];
+    std::printf("\n  storyline %u — %zu event%s, %llu documents — %s\n", s, st.events.size(),
+                st.events.size() == 1 ? "" : "s", static_cast<unsigned long long>(st.documents), st.headline.c_str());
+    for (uint32_t e : st.events) {
+      const EventSummary& ev = events[e];
+      std::string sources;
+      for (size_t i = 0; i < ev.sources.size() && i < 3; ++i) sources += (i ? ", " : "") + ev.sources[i];
+      if (ev.sources.size() > 3) sources += ", +" + std::to_string(ev.sources.size() - 3);
+      std::printf("    %s  event %-5u %4llu docs  %-8s %s\n%*s%s\n", day(ev.start).c_str(), e,
+                  static_cast<unsigned long long>(ev.documents), ev.wire.empty() ? "-" : ev.wire.c_str(),
+                  ev.headline.c_str(), 45, "", sources.c_str());
+    }
+  }
+}
+
 int run_events(EventsOptions& o) {
   if (o.threads > 0) omp_set_num_threads(o.threads);
   if (Status s = parse_choices(o); !s.ok()) return fail(s);
@@ -401,12 +430,20 @@ int run_events(EventsOptions& o) {
     }
     if (Status s = write_whole_file(o.events_out, out); !s.ok()) return fail(s);
   }
-  if (!o.storylines_out.empty()) {
+  if (!o.storylines_out.empty() || o.report > 0) {
     Result<std::vector<StorylineSummary>> summaries = summarize_storylines(*event_summaries, storylines, o.summary);
     if (!summaries.ok()) return fail(summaries.status());
-    std::string out;
-    for (size_t i = 0; i < summaries->size(); ++i) append_storyline_jsonl(out, static_cast<uint32_t>(i), (*summaries)[i]);
-    if (Status s = write_whole_file(o.storylines_out, out); !s.ok()) return fail(s);
+    if (!o.storylines_out.empty()) {
+      std::string out;
+      for (size_t i = 0; i < summaries->size(); ++i) {
+        append_storyline_jsonl(out, static_cast<uint32_t>(i), (*summaries)[i]);
+      }
+      if (Status s = write_whole_file(o.storylines_out, out); !s.ok()) return fail(s);
+    }
+    if (o.report > 0) {
+      progress.done();
+      print_storylines(static_cast<size_t>(o.report), *summaries, *event_summaries);
+    }
   }
   const double write_seconds = seconds_since(step);
   progress.done();
@@ -556,6 +593,9 @@ void register_events(CLI::App& root, int& exit_code) {
   cmd->add_option("--rejects", o->rejects_path,
                   "Where rejected records go with --on-error=skip (default: OUTPUT.rejects.jsonl, or "
                   "copydesk-rejects.jsonl when writing to stdout)");
+  cmd->add_option("--report", o->report,
+                  "Print the N largest storylines, their events in time order, on stdout (use -o FILE with it)")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_flag("-q,--quiet", o->quiet, "No progress line on stderr");
   cmd->add_option("--stats", o->stats, "Write counts, per-stage seconds and scores as one JSON object to this file");
   cmd->add_option("-j,--threads", o->threads, "Worker threads (default: all cores); output does not depend on it");
