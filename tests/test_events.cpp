@@ -377,7 +377,8 @@ ClusteringScores events_on(const Labelled& data, bool use_dates, const EventPara
 }
 
 // Measured 0.9068 / 0.9082 (dates ignored) and 0.8742 / 0.8760 (ECB+'s
-// partial dates, window 7, decay 14); the issue asks for 0.85.
+// partial dates, window 7, decay 14; 0.8571 at the default decay of 2 days:
+// ECB+'s dates are not publication dates); the issue asks for 0.85.
 TEST(EventsQuality, EcbPlusSubtopics) {
   Labelled d;
   const fs::path path = testing::datasets_dir() / "ecbplus" / "docs.jsonl";
@@ -391,8 +392,8 @@ TEST(EventsQuality, EcbPlusSubtopics) {
   const ClusteringScores dated = events_on(d, true);
   std::printf("ECB+ (with its dates): %llu events, ARI %.4f, pairwise F1 %.4f\n",
               static_cast<unsigned long long>(dated.predicted_clusters), dated.ari, dated.pairwise_f1);
-  EXPECT_GE(dated.ari, 0.86);
-  EXPECT_GE(dated.pairwise_f1, 0.86);
+  EXPECT_GE(dated.ari, 0.85);
+  EXPECT_GE(dated.pairwise_f1, 0.85);
   // Modularity merges the look-alike events: the reason CPM is the default.
   EventParams louvain;
   louvain.method = EventParams::Method::kLouvain;

@@ -119,12 +119,13 @@ TEST(Generator, DifferentSeedGivesDifferentOutput) {
 // Known answer: pins the exact bytes of a small crawl, so a change of compiler,
 // standard library or platform that would alter the output is caught. Update
 // the value only when the generator is changed on purpose (and say so).
-// Last changed: events and storylines (gold_event, gold_storyline).
+// Last changed: stories calibrated to ECB+'s embedding cosines (each agency's
+// own angle, background sentences, a larger vocabulary, coined local names).
 TEST(Generator, KnownAnswer) {
   const std::string s = serialize(generate(params(300, 42)));
   uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a
   for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
-  EXPECT_EQ(h, 0x648e84f012bb893aULL) << std::hex << "0x" << h;
+  EXPECT_EQ(h, 0x106267e7d94a97e6ULL) << std::hex << "0x" << h;
 }
 
 TEST(Generator, EmitsExactlyNumDocs) {
@@ -501,11 +502,11 @@ TEST(Storylines, StoriesOfOneEventShareNamesNotSentences) {
   }
   ASSERT_GT(multi, 1000u);
   EXPECT_EQ(same_city, pairs);                // the same dateline city
-  EXPECT_GE(shared_surname, pairs * 95 / 100);  // the same people
+  EXPECT_GE(shared_surname, pairs * 90 / 100);  // the same people (each story names some of them)
   // Different wording: few shared 5-grams (copies share most: median above 0.7).
   EXPECT_LT(median(same_event), 0.1);
   EXPECT_LT(*std::max_element(same_event.begin(), same_event.end()), 0.25);
-  EXPECT_GT(median(same_event), 0.015);  // ... but more than unrelated stories (median about 0.01)
+  EXPECT_GT(median(same_event), 0.012);  // ... but not fewer than unrelated stories (median about 0.012)
 }
 
 TEST(Storylines, FollowUpsShareTheCoreAndComeDaysLater) {
@@ -533,7 +534,7 @@ TEST(Storylines, FollowUpsShareTheCoreAndComeDaysLater) {
   }
   ASSERT_GT(followups, 1000u);
   EXPECT_EQ(same_city, followups);
-  EXPECT_GE(shared_surname, followups * 95 / 100);
+  EXPECT_GE(shared_surname, followups * 85 / 100);  // the main person, in 9 of 10 stories
   EXPECT_LT(median(followup_vs_first), 0.05);  // a different event: other words
 }
 
@@ -591,12 +592,14 @@ TEST(Storylines, PlansKeepTheirPromises) {
       ++followups;
       EXPECT_EQ(next.city, first.city);
       EXPECT_EQ(next.orgs.front(), first.orgs.front());
-      EXPECT_EQ(next.nouns.front(), first.nouns.front());
+      // The storyline's subject noun, second: the follow-up's own subject comes first.
+      ASSERT_GE(next.nouns.size(), 2u);
+      EXPECT_TRUE(next.nouns[0] == first.nouns.front() || next.nouns[1] == first.nouns.front());
       EXPECT_EQ(next.people.front().full_name, first.people.front().full_name);
       EXPECT_EQ(next.people.front().description, first.people.front().description);
       second_person_kept += next.people[1].full_name == first.people[1].full_name;
-      for (size_t n = 1; n < next.nouns.size(); ++n)
-        other_nouns += std::count(first.nouns.begin(), first.nouns.end(), next.nouns[n]);
+      for (size_t n = 0; n < next.nouns.size(); ++n)
+        if (next.nouns[n] != first.nouns.front()) other_nouns += std::count(first.nouns.begin(), first.nouns.end(), next.nouns[n]);
       for (uint32_t v : next.verbs) other_verbs += std::count(first.verbs.begin(), first.verbs.end(), v);
     }
     EXPECT_EQ(story, plan.stories.size());
@@ -866,11 +869,11 @@ TEST(Pages, SameParamsGiveIdenticalPages) {
 
 // Pins the pages' bytes (and fetch times) like Generator.KnownAnswer pins the
 // documents'. Update the value only when the templates or the documents are
-// changed on purpose. Last changed: events and storylines.
+// changed on purpose. Last changed: stories calibrated to ECB+ (generator.h).
 TEST(Pages, KnownAnswer) {
   uint64_t h = 0xcbf29ce484222325ULL;
   for (const Page& p : generate_pages(params(200, 42))) h = fnv1a(p.html + std::to_string(p.fetch_time), h);
-  EXPECT_EQ(h, 0xb4b7fcb7ea3e38d1ULL) << std::hex << "0x" << h;
+  EXPECT_EQ(h, 0xcecbc2a83e5c64deULL) << std::hex << "0x" << h;
 }
 
 TEST(Pages, DocumentsAreThoseOfGenerateCrawl) {

@@ -62,9 +62,14 @@ struct StoryText {
 EventSpec make_event(Rng& rng, int64_t time);
 
 // A follow-up of `first` happening at `time`: the same city, main
-// organisation, main subject noun and main person (and, half the time, the
-// second person); other places, organisations and people, and all other
-// nouns, verbs and adjectives, drawn afresh from `rng`.
+// organisation and main person (and, half the time, the second person), and
+// first's main subject noun second to a fresh one; other places,
+// organisations and people, and all other nouns, verbs and adjectives, drawn
+// afresh from `rng`.
+//
+// render_story tells the event from the story's own angle (story.cpp,
+// Renderer::choose_angle): part of the event's words plus its own, sources
+// and background sentences of its own — calibrated to ECB+ (generator.h).
 EventSpec make_followup_event(const EventSpec& first, Rng& rng, int64_t time);
 
 // 0 = Monday … 6 = Sunday, of the UTC day of `time`.
