@@ -100,8 +100,9 @@
 // WikiRef220 (labels are 16 coarse topics, not events): ARI 0.263 at the
 // defaults (51 events); a topic-sized γ of 0.03 gives 0.920.
 //
-// Scale (bench/bench_events.cpp: planted events, 256 dims, defaults, 2 cores
-// shared with other work; peak = the process's peak RSS, vectors included):
+// Scale (bench/bench_events.cpp: planted events, 256 dims, defaults then —
+// τ 14 days —, 2 cores shared with other work; peak = the process's peak
+// RSS, vectors included):
 //
 //   items   dates            search    cluster   total    peak RSS   ARI
 //   100k    none (1 block)    5.0 s     2.3 s     7.3 s    341 MB    0.965

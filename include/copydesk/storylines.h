@@ -6,15 +6,20 @@
 // about the same people, places and organisations. This module links events
 // into storylines; most events have no follow-up and are a storyline of one.
 //
-// Each event is one unit vector (`event_centroids`: the normalised mean of
-// its items' vectors — the same hashed embeddings events.h clustered) and one
-// date interval (its first and last document). Three steps:
+// Each event is compared by two unit vectors: its words (`event_centroids`:
+// the normalised mean of its items' vectors — the hashed embeddings events.h
+// clustered) and its NAMES (`event_name_vectors`, below), and one date
+// interval (its first and last document). Similarity of two events:
+//   (1 − name_share) · cosine of the word vectors (less their mean, step 1)
+//   +     name_share · cosine of the name vectors
+// (the two vectors side by side, scaled by √(1 − share) and √share, so every
+// step below works on one dot product). Three steps:
 //
-// 1. What every event shares is taken out: the mean event vector (over the
-//    crawl's non-zero rows, shrunk by n / (n + 100) so a handful of events is
-//    not emptied) is subtracted and each row renormalised. The stock words of
-//    news ("said", "officials", a site's furniture) otherwise lift every
-//    cosine by about 0.13 and blur the cut (`remove_mean`).
+// 1. What every event shares is taken out of the word vectors: the mean
+//    event vector (over the crawl's non-zero rows, shrunk by n / (n + 100)
+//    so a handful of events is not emptied) is subtracted and each row
+//    renormalised. The stock words of news ("said", "officials", a site's
+//    furniture) otherwise lift every cosine and blur the cut (`remove_mean`).
 // 2. Candidate links (events.h's neighbour graph, reused): each event is
 //    linked to its `k` most similar events by FAISS inner-product search
 //    (exact up to `flat_max` events per time block, IVF beyond), never below
@@ -24,85 +29,85 @@
 //    a storyline may run for weeks, one follow-up after another. An undated
 //    event may link to any event.
 // 3. Joining (average linkage over event pairs): starting from one storyline
-//    per event, the two linked storylines with the highest MEAN cosine over
-//    all their cross pairs of events are joined, while that mean is at least
-//    `link_threshold`. A mean over all pairs cannot chain: one shared name —
-//    a capital city, a minister who comments on everything — makes one close
-//    pair, not a close mean, so two storylines are not glued by it (single
-//    linkage would chain a month of news about one capital into one).
+//    per event, the two linked storylines with the highest MEAN similarity
+//    over all their cross pairs of events are joined, while that mean is at
+//    least `link_threshold`. A mean over all pairs cannot chain: one shared
+//    name — a capital city, a minister who comments on everything — makes one
+//    close pair, not a close mean, so two storylines are not glued by it
+//    (single linkage would chain a month of news about one capital into one).
 //    `Method::kLeiden` cuts the graph by Leiden CPM first (events.h).
 //
-// Storylines are numbered by their first event (lowest event number); the
-// events of a storyline are listed by start date, undated events last, ties
-// and undated events by number.
+// NAMES. A follow-up is told in fresh words about the same people, places
+// and organisations. An event's names are read from its texts (the caller
+// passes one per copy group: `copydesk events` its canonicals): every word
+// written with a capital letter that does not start a sentence or a line
+// ("Wagner", "Tehran"), and every two adjacent capitalised words with only
+// spaces between them, wherever they stand ("Paul Wagner", "Cobalt
+// Semiconductors"); a word with a digit is no name; ASCII letters are
+// lower-cased ("PARIS" = "Paris"). Weight of name f in event E:
+//   (1 + ln texts(f, E)) · idf(f) · (name_pair_weight for a pair, else 1),
+//   idf(f) = ln((1 + N) / (1 + df(f))) + 1 over the N events,
+// names of a single event dropped (they link nothing); projected to
+// `name_dims` as embed_hashed.h projects its features (4 nonzeros, seeded by
+// `seed`), then normalised. An event with no shared name has a zero name
+// vector and is compared by its words' share alone. A full name shared by two
+// events is rare (high idf, and its pair counts name_pair_weight times); a
+// capital city or a big organisation recurs in many events and weighs little.
 //
-// MEASURED on generated crawls (generator.h defaults: 30 days, gold_event /
-// gold_storyline; each follow-up 1–4 days after the one before, sharing the
-// first event's city, main organisation, main person and subject noun, the
-// rest fresh), HashedEmbedder 256 dims, storyline ARI over documents. Hashed
-// cosines there: stories of one event 0.79, events of one storyline 0.41
-// (centroids 0.435, p5 0.29), other storylines 0.13 (p99 0.34); after mean
-// removal 0.35 vs 0.00 (p99 0.22).
+// MEASURED on generated crawls (generator.h defaults, calibrated to ECB+:
+// hashed cosines, same event other story 0.36, follow-up 0.23, unrelated
+// 0.08; each follow-up 1–4 days after the one before, sharing the first
+// event's city, main organisation, main person — half the time a second —
+// and its subject noun; every story also names streets, districts and
+// bystanders of its own). Storyline ARI over documents.
 //
-//   vectors (gold events, 5,000 docs, 1,375 events)      cut 0.30 / 0.35 / 0.40
-//   (rows below the default: the whole mean removed, without the shrinkage)
-//   whole-text centroids, as they are                   0.670 / 0.828 / 0.895
-//   whole-text centroids, mean removed (default)        0.890 / 0.919 / 0.924
-//   ... and the top 1 / 2 / 4 / 8 principal components: best 0.921 / 0.923 / 0.916 / 0.917
-//   names ×4 (name_weight), mean removed                0.754 / 0.870 / 0.908
-//   names ×8, mean removed                              0.710 / 0.817 / 0.896
-//   capitalised words only, + bigrams, mean removed     0.837 / 0.862 / –  (bigrams ×2: 0.867 / 0.872)
-//   whole text ⊕ names (concatenated), mean removed      0.763 / 0.851 / 0.906
-//   bigrams ×0.5, names ×2, mean removed                0.918 / 0.907 / –
-//   whole text, 512 dims, mean removed                  0.923 / 0.933 / 0.910
-//   whole text, 1,024 dims, as they are                   –   /   –   / 0.937
-//   each event's top 128 words by TF-IDF over events, projected to 1,024 dims,
-//   mean removed: 0.940 at a cut of 0.20 (20,000 docs: 0.914 at best, vs 0.905)
+// With the GOLD events (20,000 docs, seed 5; one text per gold story), by the
+// cut (link_threshold):                               0.15 / 0.20 / 0.25 / 0.30 / 0.35
+//   words alone (as before: mean removed)             0.509 / 0.742 / 0.841 / 0.869 / 0.872
+//   names alone, 256 dims                             0.650 / 0.749 / 0.808 / 0.852 / 0.863
+//   names ×0.5 + words, 256 dims                      0.702 / 0.831 / 0.876 / 0.872
+//   names ×0.7 + words, pairs ×3, 1,024 dims          0.893 / 0.930 / 0.905
+//   names ×0.7 + words, pairs ×3, 4,096 dims (≈ exact) 0.898 / 0.919 / 0.894
+// (names cosine there: same storyline mean 0.20, p5 0.06; other events within
+// a week 0.01, p99 0.11 — at 256 dims the projection's noise, ±0.06, blurs it.)
+// Tried and dropped: only each event's top 6 or 10 names (0.922 / 0.909 on
+// gold events, worse with one text per copy group: a name two events share by
+// chance outranks the main person); names counted per occurrence (0.887:
+// organisations are repeated too); only names said twice in a text (0.887);
+// each name weighted by the share of the event's texts that have it (0.916).
 //
-// Names alone separate storylines worse: the main person, city and
-// organisation are shared by every event of a storyline, but cities,
-// organisations and surnames also recur across unrelated storylines, and a
-// pair sharing two of them looks like a follow-up; the rest of the text
-// (subject words) is what tells them apart. Also tried, no better: Leiden CPM
-// 0.3 + merge (0.917 at 5k, 0.861 at 20k docs); similarity decayed by the days
-// between storylines' mean dates, τ 5 / 10 / 20 days (0.873 / 0.894 / 0.912);
-// k 5, 20, 30 and min_similarity 0.2 (no change); max_gap_days 5 / 10 (0.919 /
-// 0.909 at 20k, 512 dims; 7 kept: real follow-ups can come a week later).
+// END TO END (`copydesk events`: copy groups, events at events.h's defaults,
+// then these), storyline ARI (P / R), words alone at their best cut 0.4 vs the
+// defaults here (names ×0.7, pairs ×3, 512 dims, cut 0.24):
 //
-// End to end (copy groups by run_dedup, events by cluster_events with CPM 0.5
-// and merge 0.5 — see below — then the defaults here), by crawl size:
+//   crawl                        events (ARI)     words alone            names + words
+//   5,000 docs, seed 5           1,056 (0.959)    0.837 (0.937 / 0.757)  0.861 (0.900 / 0.826)
+//   20,000 docs, seed 5          4,338 (0.948)    0.826 (0.929 / 0.744)  0.850 (0.910 / 0.798)
+//   20,000 docs, seed 1          4,349 (0.944)    0.826 (0.926 / 0.746)  0.852 (0.912 / 0.799)
+//   100,000 docs, seed 5        23,026 (0.923)    0.790 (0.904 / 0.702)  0.810 (0.911 / 0.730)
 //
-//   documents   events (ARI)      storylines (gold)   storyline ARI   P / R
-//   4,000       1,092 (0.999)       952 (726)         0.933           0.998 / 0.876
-//   5,000       1,368 (0.999)     1,192 (898)         0.924           0.996 / 0.863
-//   20,000      5,318 (0.998)     4,451 (3,435)       0.905           0.967 / 0.850
-//   50,000     13,343 (0.998)    10,733 (8,601)       0.889           0.927 / 0.854
-//   100,000    26,639 (0.997)    20,557 (17,228)      0.861           0.873 / 0.850
+// (copy groups by `copydesk dedup`'s defaults, Jaccard, as at commit 14fdf5f;
+// with copy groups by containment the events score 0.931 / 0.936 at 20,000
+// docs, seeds 5 / 1, and the storylines 0.812 / 0.815 → 0.834 / 0.832; at
+// 5,000 docs 0.829 → 0.849; 100,000 docs 0.778 → 0.796.) 512 name dims: 0.851
+// at cut 0.20 (1,024: 0.858; 256: 0.846 at 0.24). The gap to the gold events'
+// 0.93 is the events': an event that joins two storylines' events, or a split
+// one, cannot be undone here — linking the predicted events by their majority
+// gold storyline (an oracle) scores only 0.919 at 20,000 docs (P 0.900, R
+// 0.939), so 0.9 is close to the ceiling these events allow.
 //
-// Other seeds: 4k docs 0.920–0.934 (seeds 1–4), 5k 0.922–0.925, 20k 0.905–
-// 0.910. With 512 dims and a cut of 0.35: 5k 0.933–0.940, 20k 0.917–0.918.
-// The fall with size is the generator's: 60 cities, 50 organisations and
-// 4,200 full names over 30 days, so at 100k documents (17k storylines) each
-// main person leads about four storylines at once.
-// The events: at events.h's ECB+ defaults (CPM 0.15, merge 0.35) the
-// generator's follow-ups (cosine 0.41, as close as ECB+'s same-event pairs,
-// 0.42) join their first event: event ARI 0.793 (5k) / 0.814 (20k), storyline
-// ARI 0.35 (20k); CPM 0.3 + merge 0.5: 0.917 / 0.923; CPM 0.5 + merge 0.5:
-// 0.999 / 0.998 — which on ECB+ gives 0.347 (defaults 0.873): generated
-// events are about twice as tight as real ones; no one setting fits both.
-//
-// Cost: the search is O(n · k) per time block of max_gap_days plus the
-// longest event's span (exact up to flat_max events per block, IVF beyond),
-// the joining O(edges · log edges + joins · dims), plus one copy of the
-// vectors (mean removed). bench/bench_storylines.cpp (planted storylines,
-// 256 dims, 30 days, 2 cores): 100k events 8.8 s, 452 MB peak (ARI 0.975);
-// 300k events — about what 1M documents make — 31 s, 944 MB (ARI 0.956).
+// Cost: the name vectors read each text once more (two passes: event
+// frequencies, then weights; in parallel), the search and joining run on
+// 256 + name_dims dimensions. `copydesk events`, 100,000 docs, 2 cores: the
+// storyline stage 2.45 s (words alone) → 5.6 s, total 10.2 s → 13.9 s.
 // Deterministic: the same vectors, dates and params give the same
-// storylines whatever the thread count (events.h explains why).
+// storylines whatever the thread count (events.h explains why; the name
+// vectors sum their names in a fixed order).
 //
 //   Result<EmbeddingMatrix> centroids = event_centroids(item_vectors, events.event_of, events.num_events());
+//   Result<EmbeddingMatrix> names = event_name_vectors(item_texts, events.event_of, events.num_events(), params);
 //   std::vector<int64_t> start = ..., end = ...;        // per event, kNoDate when undated
-//   Result<Storylines> s = link_storylines(*centroids, start, end, StorylineParams{});
+//   Result<Storylines> s = link_storylines(*centroids, *names, start, end, params);
 //   if (!s.ok()) return s.status();
 //   uint32_t storyline = s->storyline_of_event[e];
 //   for (uint32_t event : s->events[storyline]) ...    // in time order
@@ -110,6 +115,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "copydesk/embed.h"
@@ -128,10 +134,16 @@ struct StorylineParams {
   // ---- joining linked events
   enum class Method { kAverageLinkage, kLeiden };
   Method method = Method::kAverageLinkage;
-  double link_threshold = 0.4;  // join while the mean cross-pair cosine is at least this, in (-1, 1]
+  double link_threshold = 0.24; // join while the mean cross-pair similarity is at least this, in (-1, 1]
+                                // (tuned with names; words alone want about 0.4)
   double cpm_resolution = 0.15; // kLeiden only: CPM density, before the average-linkage merge
-  uint64_t seed = 1;            // IVF k-means and Leiden
+  uint64_t seed = 1;            // IVF k-means, Leiden and the name projection
   bool remove_mean = true;      // compare event vectors less their mean (what every event shares)
+
+  // ---- names (event_name_vectors)
+  double name_share = 0.7;        // similarity = (1 − share) · text cosine + share · names cosine, in [0, 1]
+  uint32_t name_dims = 512;       // dimensions of the name vectors, in [8, 65536]
+  float name_pair_weight = 3.0f;  // weight of a pair of capitalised words ("Viktor Anraea") vs one word, > 0
 
   // InvalidArgument naming the first bad field.
   Status validate() const;
@@ -162,5 +174,18 @@ Result<EmbeddingMatrix> event_centroids(const EmbeddingMatrix& items, const std:
 // start, or a faiss / igraph error.
 Result<Storylines> link_storylines(const EmbeddingMatrix& event_vectors, const std::vector<int64_t>& start,
                                    const std::vector<int64_t>& end, const StorylineParams& params);
+
+// Per event: a unit vector of the names in its texts (texts[i] is in event
+// event_of_text[i] < num_events), name_dims wide; all zeros when the event
+// has no name another event shares.
+Result<EmbeddingMatrix> event_name_vectors(const std::vector<std::string_view>& texts,
+                                           const std::vector<uint32_t>& event_of_text, size_t num_events,
+                                           const StorylineParams& params);
+
+// As above, comparing events by text and names: `name_vectors` has one row
+// per event (event_name_vectors), or no rows (text alone).
+Result<Storylines> link_storylines(const EmbeddingMatrix& event_vectors, const EmbeddingMatrix& name_vectors,
+                                   const std::vector<int64_t>& start, const std::vector<int64_t>& end,
+                                   const StorylineParams& params);
 
 }  // namespace copydesk

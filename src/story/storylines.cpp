@@ -87,6 +87,29 @@ EmbeddingMatrix without_mean(const EmbeddingMatrix& m) {
   return out;
 }
 
+// Each event's text vector (less the mean when remove_mean) and name vector
+// side by side, scaled by √(1 − name_share) and √name_share: the dot product
+// of two rows is (1 − share) · text cosine + share · names cosine. A part that
+// is all zeros stays zero (an event without names is compared by its text
+// share alone).
+EmbeddingMatrix side_by_side(const EmbeddingMatrix& text, const EmbeddingMatrix& names, const StorylineParams& p) {
+  const EmbeddingMatrix text_part = p.remove_mean ? without_mean(text) : text;
+  EmbeddingMatrix out;
+  out.dims = text.dims + names.dims;
+  const size_t n = text.rows();
+  out.values.resize(n * out.dims);
+  const auto a = static_cast<float>(std::sqrt(1.0 - p.name_share));
+  const auto b = static_cast<float>(std::sqrt(p.name_share));
+  for (size_t i = 0; i < n; ++i) {
+    float* row = out.row(i);
+    const float* t = text_part.row(i);
+    const float* m = names.row(i);
+    for (uint32_t j = 0; j < text.dims; ++j) row[j] = a * t[j];
+    for (uint32_t j = 0; j < names.dims; ++j) row[text.dims + j] = b * m[j];
+  }
+  return out;
+}
+
 }  // namespace
 
 Status StorylineParams::validate() const {
@@ -102,6 +125,11 @@ Status StorylineParams::validate() const {
   }
   if (!(cpm_resolution > 0) || std::isinf(cpm_resolution)) {
     return bad("cpm_resolution must be finite and > 0, got " + std::to_string(cpm_resolution));
+  }
+  if (!(name_share >= 0 && name_share <= 1)) return bad("name_share must be in [0, 1], got " + std::to_string(name_share));
+  if (name_dims < 8 || name_dims > 65536) return bad("name_dims must be in [8, 65536], got " + std::to_string(name_dims));
+  if (!(name_pair_weight > 0) || std::isinf(name_pair_weight)) {
+    return bad("name_pair_weight must be finite and > 0, got " + std::to_string(name_pair_weight));
   }
   return Status::Ok();
 }
@@ -146,10 +174,20 @@ Result<EmbeddingMatrix> event_centroids(const EmbeddingMatrix& items, const std:
 
 Result<Storylines> link_storylines(const EmbeddingMatrix& event_vectors, const std::vector<int64_t>& start,
                                    const std::vector<int64_t>& end, const StorylineParams& params) {
+  return link_storylines(event_vectors, EmbeddingMatrix{}, start, end, params);
+}
+
+Result<Storylines> link_storylines(const EmbeddingMatrix& event_vectors, const EmbeddingMatrix& name_vectors,
+                                   const std::vector<int64_t>& start, const std::vector<int64_t>& end,
+                                   const StorylineParams& params) {
   COPYDESK_RETURN_IF_ERROR(params.validate());
   const size_t n = event_vectors.rows();
   if (event_vectors.dims == 0 || event_vectors.values.size() != n * event_vectors.dims) {
     return bad("the event vector matrix is empty or ragged");
+  }
+  const bool with_names = !name_vectors.values.empty();
+  if (with_names && (name_vectors.dims == 0 || name_vectors.values.size() != n * name_vectors.dims)) {
+    return bad(std::to_string(n) + " event vectors but the name vectors are ragged or of another length");
   }
   if (!start.empty() && start.size() != n) {
     return bad(std::to_string(n) + " event vectors but " + std::to_string(start.size()) + " start dates");
@@ -166,8 +204,11 @@ Result<Storylines> link_storylines(const EmbeddingMatrix& event_vectors, const s
   }
   const std::vector<int64_t>& last = end.empty() ? start : end;
 
-  const EmbeddingMatrix centred = params.remove_mean ? without_mean(event_vectors) : EmbeddingMatrix{};
-  const EmbeddingMatrix& vectors = params.remove_mean ? centred : event_vectors;
+  const EmbeddingMatrix combined =
+      with_names ? side_by_side(event_vectors, name_vectors, params) : EmbeddingMatrix{};
+  const EmbeddingMatrix& input = with_names ? combined : event_vectors;
+  const EmbeddingMatrix centred = params.remove_mean && !with_names ? without_mean(input) : EmbeddingMatrix{};
+  const EmbeddingMatrix& vectors = params.remove_mean && !with_names ? centred : input;
   const EventParams gp = graph_params(params, longest_span / kSecondsPerDay);
   Result<EventGraph> graph = build_event_graph(vectors, start, gp);
   if (!graph.ok()) return graph.status();

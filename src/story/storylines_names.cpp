@@ -1,0 +1,128 @@
+// Per event: its names (story/name_features.h) weighted by TF-IDF over
+// events and projected as the hashed embedder projects its features
+// (storylines.h, "Names").
+#include <omp.h>
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "copydesk/embed_hashed.h"
+#include "copydesk/storylines.h"
+#include "story/name_features.h"
+#include "story/word_table.h"
+
+namespace copydesk {
+namespace {
+
+using story_detail::WordTable;
+
+// ±1 entries per name in the projection, as HashedEmbedderParams::nonzeros.
+constexpr uint32_t kNonzeros = 4;
+
+Status bad(const std::string& what) { return Status::InvalidArgument("storylines: " + what); }
+
+// The texts of each event, in text order (a counting sort).
+struct TextsByEvent {
+  std::vector<size_t> first;      // per event, + 1
+  std::vector<uint32_t> members;  // text indices
+};
+
+TextsByEvent texts_by_event(const std::vector<uint32_t>& event_of_text, size_t num_events) {
+  TextsByEvent t;
+  t.first.assign(num_events + 1, 0);
+  for (uint32_t e : event_of_text) ++t.first[e + 1];
+  for (size_t e = 0; e < num_events; ++e) t.first[e + 1] += t.first[e];
+  t.members.resize(event_of_text.size());
+  std::vector<size_t> fill(t.first.begin(), t.first.end() - 1);
+  for (size_t i = 0; i < event_of_text.size(); ++i) t.members[fill[event_of_text[i]]++] = static_cast<uint32_t>(i);
+  return t;
+}
+
+// Per thread: the distinct names of one event, each counted once per text
+// that has it; tag 1 marks a pair of words.
+class EventNames {
+ public:
+  const WordTable& collect(const std::vector<std::string_view>& texts, const TextsByEvent& by_event, size_t event) {
+    names_.clear();
+    for (size_t m = by_event.first[event]; m < by_event.first[event + 1]; ++m) {
+      in_text_.clear();
+      scanner_.scan(texts[by_event.members[m]], [&](uint64_t hash, bool pair) { in_text_.add(hash, pair ? 1 : 0); });
+      in_text_.for_each([&](const WordTable::Entry& f) { ++names_.add(f.key, f.tag).count; });
+    }
+    return names_;
+  }
+
+ private:
+  story_detail::NameScanner scanner_;
+  WordTable in_text_, names_;
+};
+
+// Events that have each name: per-thread counts, summed (the same whatever the thread count).
+WordTable event_frequencies(const std::vector<std::string_view>& texts, const TextsByEvent& by_event) {
+  std::vector<WordTable> local(static_cast<size_t>(omp_get_max_threads()));
+  const auto events = static_cast<int64_t>(by_event.first.size() - 1);
+#pragma omp parallel
+  {
+    EventNames names;
+    WordTable& df = local[static_cast<size_t>(omp_get_thread_num())];
+#pragma omp for schedule(dynamic, 64)
+    for (int64_t e = 0; e < events; ++e) {
+      names.collect(texts, by_event, static_cast<size_t>(e)).for_each([&](const WordTable::Entry& f) {
+        ++df.add(f.key).count;
+      });
+    }
+  }
+  for (size_t t = 1; t < local.size(); ++t) {
+    local[t].for_each([&](const WordTable::Entry& f) { local[0].add(f.key).count += f.count; });
+    local[t] = WordTable();
+  }
+  return std::move(local[0]);
+}
+
+}  // namespace
+
+Result<EmbeddingMatrix> event_name_vectors(const std::vector<std::string_view>& texts,
+                                           const std::vector<uint32_t>& event_of_text, size_t num_events,
+                                           const StorylineParams& params) {
+  COPYDESK_RETURN_IF_ERROR(params.validate());
+  if (event_of_text.size() != texts.size()) {
+    return bad(std::to_string(texts.size()) + " texts but " + std::to_string(event_of_text.size()) + " event labels");
+  }
+  if (num_events >= std::numeric_limits<uint32_t>::max()) return bad("too many events");
+  for (size_t i = 0; i < event_of_text.size(); ++i) {
+    if (event_of_text[i] >= num_events) {
+      return bad("text " + std::to_string(i) + " is in event " + std::to_string(event_of_text[i]) + " of " +
+                 std::to_string(num_events));
+    }
+  }
+  const TextsByEvent by_event = texts_by_event(event_of_text, num_events);
+  const WordTable df = event_frequencies(texts, by_event);
+
+  EmbeddingMatrix out;
+  out.dims = params.name_dims;
+  out.values.assign(num_events * out.dims, 0.0f);
+  const double total = static_cast<double>(num_events);
+  const auto events = static_cast<int64_t>(num_events);
+#pragma omp parallel
+  {
+    EventNames names;
+#pragma omp for schedule(dynamic, 64)
+    for (int64_t e = 0; e < events; ++e) {
+      float* row = out.row(static_cast<size_t>(e));
+      // Names are added in first-seen order: the sums do not depend on the thread count.
+      names.collect(texts, by_event, static_cast<size_t>(e)).for_each([&](const WordTable::Entry& f) {
+        const uint32_t d = df.count(f.key);
+        if (d < 2) return;  // a name of one event links nothing
+        const double idf = std::log((1.0 + total) / (1.0 + d)) + 1.0;
+        const double kind = f.tag == 1 ? params.name_pair_weight : 1.0;
+        const double weight = (1.0 + std::log(static_cast<double>(f.count))) * idf * kind;
+        HashedEmbedder::project(f.key, static_cast<float>(weight), params.seed, kNonzeros, out.dims, row);
+      });
+      l2_normalize(row, out.dims);
+    }
+  }
+  return out;
+}
+
+}  // namespace copydesk
