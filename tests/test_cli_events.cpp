@@ -65,12 +65,12 @@ TEST_F(CliEvents, ScoresEventsAndStorylinesAgainstGold) {
   }
   ASSERT_EQ(ari.size(), 3u) << run_->err;
   // The issue asks for event and storyline ARI >= 0.9 on the generated crawl.
-  // Measured here: copy groups 0.999, events 0.952, storylines 0.867 — the
-  // storyline target is not met yet (storylines.h says why); this bar guards
-  // what holds.
+  // Measured here: copy groups 0.9994, events 0.9777, storylines 0.8968 (at
+  // 20k documents 0.964 / 0.868: the storyline target is not met yet); the
+  // storyline bar guards what holds.
   EXPECT_GE(ari["copy groups"], 0.99) << run_->err;
-  EXPECT_GE(ari["events"], 0.9) << run_->err;
-  EXPECT_GE(ari["storylines"], 0.85) << run_->err;
+  EXPECT_GE(ari["events"], 0.95) << run_->err;
+  EXPECT_GE(ari["storylines"], 0.88) << run_->err;
   EXPECT_EQ(uint64_t(stats["documents"]), 3000u);
 }
 
@@ -242,6 +242,25 @@ TEST_F(CliEventsInput, WritesOneLinePerDocumentAndScores) {
   const CliResult bad = run_cli("events " + path("in.jsonl") + " --k 0");
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("k must be"), std::string::npos) << bad.err;
+}
+
+// ECB+ (gold = subtopic) through the command line at its defaults. Measured:
+// ARI 0.912 / pairwise F1 0.913 with the dates ignored, 0.851 / 0.853 with
+// ECB+'s partial dates (not publication dates: one event's articles span up
+// to two years); the issue asks for 0.85.
+TEST_F(CliEventsInput, EcbPlusEvents) {
+  const std::filesystem::path ecb = testing::datasets_dir() / "ecbplus" / "docs.jsonl";
+  if (!std::filesystem::exists(ecb)) GTEST_SKIP() << "dataset not found: " << ecb;
+  for (const std::string& dates : {std::string("--window 0 --decay 0"), std::string()}) {
+    const CliResult r = run_cli("events -q " + ecb.string() + " -o /dev/null --score subtopic --stats " +
+                                path("s.json") + " " + dates);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    simdjson::dom::parser parser;
+    simdjson::dom::element score = parser.load(path("s.json"))["scores"].at(0);
+    const double floor = dates.empty() ? 0.85 : 0.9;
+    EXPECT_GE(double(score["ari"]), floor) << dates << ": " << r.err;
+    EXPECT_GE(double(score["pairwise_f1"]), floor) << dates << ": " << r.err;
+  }
 }
 
 TEST_F(CliEventsInput, HelpExplainsTheOutputs) {

@@ -785,3 +785,29 @@ TEST(EmbedQuality, EcbPlusPretrainedVectors) {
 
 }  // namespace
 }  // namespace copydesk
+
+namespace copydesk {
+namespace {
+
+// side_by_side: the dot product of joined rows mixes the two cosines.
+TEST(SideBySide, DotProductMixesTheTwoCosines) {
+  EmbeddingMatrix a{2, {1, 0, 0.6f, 0.8f}};     // cosine of the rows: 0.6
+  EmbeddingMatrix b{2, {0, 1, 0, 1}};           // cosine 1
+  Result<EmbeddingMatrix> j = side_by_side(a, b, 0.25);
+  ASSERT_TRUE(j.ok()) << j.status().message();
+  ASSERT_EQ(j->dims, 4u);
+  ASSERT_EQ(j->rows(), 2u);
+  float dot = 0, self = 0;
+  for (uint32_t d = 0; d < 4; ++d) dot += j->row(0)[d] * j->row(1)[d], self += j->row(0)[d] * j->row(0)[d];
+  EXPECT_NEAR(dot, 0.75 * 0.6 + 0.25 * 1.0, 1e-6);
+  EXPECT_NEAR(self, 1.0, 1e-6);
+  EmbeddingMatrix zero{2, {0, 0, 0, 0}};       // no names: the words' share alone
+  Result<EmbeddingMatrix> z = side_by_side(a, zero, 0.25);
+  ASSERT_TRUE(z.ok());
+  EXPECT_NEAR(z->row(0)[0], std::sqrt(0.75f), 1e-6);
+  EXPECT_EQ(side_by_side(a, EmbeddingMatrix{2, {1, 0}}, 0.5).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(side_by_side(a, b, 1.5).status().code(), StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace copydesk

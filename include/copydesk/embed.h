@@ -89,6 +89,13 @@ Result<EmbeddingMatrix> fit_and_embed(Embedder& embedder, const std::vector<std:
 Result<EmbeddingMatrix> embed_representatives(Embedder& embedder, const std::vector<std::string_view>& texts,
                                               const std::vector<uint32_t>& representatives);
 
+// Two embeddings of the same rows side by side, scaled by √(1 − share_b) and
+// √share_b: the dot product of two rows is (1 − share_b) · cosine in `a` +
+// share_b · cosine in `b` when both are unit rows (an all-zero row of `b`
+// leaves that row compared by its `a` part alone). Fails when the row counts
+// differ or share_b is outside [0, 1].
+Result<EmbeddingMatrix> side_by_side(const EmbeddingMatrix& a, const EmbeddingMatrix& b, double share_b);
+
 // Joins several embedders into one: each part's (unit) vector is scaled by its
 // weight and written to its own slice, then the whole is L2-normalised. The
 // cosine of two joined vectors is then the weighted mean

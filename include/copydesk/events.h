@@ -81,6 +81,12 @@
 // spread up to two years within an event) cost 0.03 ARI through the window
 // and the decay.
 //
+// NAMES. `copydesk events` gives cluster_events each copy group's word
+// vector side by side with its name vector (embed.h side_by_side,
+// storylines.h event_name_vectors; names weigh 0.35): generated crawl 20k
+// event ARI 0.931 → 0.964; ECB+ 0.907 → 0.912 (dates ignored), 0.857 → 0.851
+// (its dates). The figures above are words only.
+//
 // THE TIME DECAY. One happening is covered within a day or two; what comes
 // days later about the same people is a follow-up — another event of the same
 // storyline (storylines.h). τ = 2 days makes a follow-up 3 days on count 0.22

@@ -58,7 +58,8 @@ struct EventsOptions {
   SummaryParams summary;
   int threads = 0;
   bool quiet = false;
-  int report = 0;  // storylines printed on stdout, largest first
+  int report = 0;
+  double event_names = 0.35;  // share of the names' cosine in item similarity  // storylines printed on stdout, largest first
   std::string on_error = "fail";
   std::string rejects_path;
   std::string stats;  // timings, counts and scores as JSON
@@ -170,6 +171,9 @@ Status parse_choices(EventsOptions& o) {
   if (o.params.window_days == 0) o.params.window_days = std::numeric_limits<double>::infinity();
   COPYDESK_RETURN_IF_ERROR(o.params.validate());
   COPYDESK_RETURN_IF_ERROR(o.storyline.validate());
+  if (!(o.event_names >= 0 && o.event_names <= 1)) {
+    return Status::InvalidArgument("--event-names must be in [0, 1], got " + std::to_string(o.event_names));
+  }
   COPYDESK_RETURN_IF_ERROR(o.summary.validate());
   return o.hashed.validate();
 }
@@ -400,7 +404,24 @@ int run_events(EventsOptions& o) {
   const double embed_seconds = seconds_since(step);
 
   progress.update("events", 0, 0);
-  Result<EventClusters> events = cluster_events(*vectors, items.date, o.params);
+  // Items are compared by their words and by the names they share (people,
+  // places, organisations: storylines.h explains the name vectors; here each
+  // copy group is a "group" of one text).
+  EmbeddingMatrix event_input;
+  if (o.event_names > 0) {
+    std::vector<std::string_view> rep_texts;
+    std::vector<uint32_t> self;
+    for (uint32_t doc : items.representative) {
+      self.push_back(static_cast<uint32_t>(rep_texts.size()));
+      rep_texts.push_back(texts[doc]);
+    }
+    Result<EmbeddingMatrix> names = event_name_vectors(rep_texts, self, self.size(), o.storyline);
+    if (!names.ok()) return fail(names.status());
+    Result<EmbeddingMatrix> joined = side_by_side(*vectors, *names, o.event_names);
+    if (!joined.ok()) return fail(joined.status());
+    event_input = std::move(*joined);
+  }
+  Result<EventClusters> events = cluster_events(o.event_names > 0 ? event_input : *vectors, items.date, o.params);
   if (!events.ok()) return fail(events.status());
 
   step = std::chrono::steady_clock::now();
@@ -600,6 +621,10 @@ void register_events(CLI::App& root, int& exit_code) {
       ->capture_default_str();
   cmd->add_option("--storyline-pair-weight", o->storyline.name_pair_weight,
                   "Storylines: weight of two adjacent capitalised words (a full name) vs one")
+      ->capture_default_str();
+  cmd->add_option("--event-names", o->event_names,
+                  "Events: weight of the names two copy groups share (people, places, organisations) against "
+                  "their words, in [0, 1] (0: words only)")
       ->capture_default_str();
   cmd->add_option("--top-terms", o->summary.top_terms, "Words listed per event and storyline")->capture_default_str();
   cmd->add_option("--score", o->score,
