@@ -392,6 +392,15 @@ int run_events(EventsOptions& o) {
     items = std::move(*grouped);
   }
   const double copies_seconds = seconds_since(step);
+  // From here on only the representatives' texts are read (embedding, names,
+  // top terms): let the copies' text go.
+  {
+    std::vector<bool> keep(corpus.docs.size(), false);
+    for (uint32_t doc : items.representative) keep[doc] = true;
+    for (size_t i = 0; i < corpus.docs.size(); ++i) {
+      if (!keep[i]) std::string().swap(corpus.docs[i].text);
+    }
+  }
 
   step = std::chrono::steady_clock::now();
   progress.update("embed", 0, 0);
