@@ -61,6 +61,8 @@ print(f"{stats['documents']:>10}{stats['groups']:>10}{stats['events']:>10}{stats
 print()
 secs = stats["seconds"]
 print("seconds per stage (wall): " + ", ".join(f"{k} {v:.1f}" for k, v in secs.items()))
+peaks = stats.get("peak_rss_mb_after", {})
+print("peak RSS MB after each stage: " + ", ".join(f"{k} {v:.0f}" for k, v in peaks.items()))
 print()
 print(f"{'scored':<13}{'gold':>10}{'found':>8}{'pair P':>8}{'pair R':>8}{'pair F1':>8}{'ARI':>8}{'NMI':>8}")
 for s in stats["scores"]:

@@ -4,6 +4,7 @@
 // embedder, clusters the vectors (events.h) and writes one line per document.
 #include <omp.h>
 #include <simdjson.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -68,6 +69,13 @@ struct EventsOptions {
 int fail(const Status& s) {
   std::fprintf(stderr, "copydesk events: %s\n", s.message().c_str());
   return kExitError;
+}
+
+// The process's peak resident memory so far, in MB (getrusage).
+double peak_rss_mb() {
+  struct rusage usage {};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;
 }
 
 double seconds_since(std::chrono::steady_clock::time_point t) {
@@ -336,6 +344,7 @@ int run_events(EventsOptions& o) {
   if (o.threads > 0) omp_set_num_threads(o.threads);
   if (Status s = parse_choices(o); !s.ok()) return fail(s);
   const auto start = std::chrono::steady_clock::now();
+  std::vector<std::pair<std::string, double>> peak_mb;  // the process's peak RSS after each stage
   Progress progress(!o.quiet && isatty(STDERR_FILENO));
   progress.update("read", 0, 0);
   CorpusReader reader;
@@ -371,12 +380,14 @@ int run_events(EventsOptions& o) {
     std::fprintf(stderr, "%zu rejected record(s) listed in %s\n", corpus.rejects.size(), path.c_str());
   }
   const double read_seconds = seconds_since(start);
+  peak_mb.emplace_back("read", peak_rss_mb());
 
   auto step = std::chrono::steady_clock::now();
   progress.update("clean", 0, 0);
   const bool strip = o.boilerplate == "on" || (o.boilerplate == "auto" && pages);
   if (Status s = clean_documents(corpus, strip); !s.ok()) return fail(s);
   const double clean_seconds = seconds_since(step);
+  peak_mb.emplace_back("clean", peak_rss_mb());
 
   step = std::chrono::steady_clock::now();
   progress.update("copies", 0, 0);
@@ -392,6 +403,7 @@ int run_events(EventsOptions& o) {
     items = std::move(*grouped);
   }
   const double copies_seconds = seconds_since(step);
+  peak_mb.emplace_back("copies", peak_rss_mb());
   // From here on only the representatives' texts are read (embedding, names,
   // top terms): let the copies' text go.
   {
@@ -411,6 +423,7 @@ int run_events(EventsOptions& o) {
   Result<EmbeddingMatrix> vectors = embed_representatives(embedder, texts, items.representative);
   if (!vectors.ok()) return fail(vectors.status());
   const double embed_seconds = seconds_since(step);
+  peak_mb.emplace_back("embed", peak_rss_mb());
 
   progress.update("events", 0, 0);
   // Items are compared by their words and by the names they share (people,
@@ -432,6 +445,8 @@ int run_events(EventsOptions& o) {
   }
   Result<EventClusters> events = cluster_events(o.event_names > 0 ? event_input : *vectors, items.date, o.params);
   if (!events.ok()) return fail(events.status());
+  peak_mb.emplace_back("events", peak_rss_mb());
+  event_input = EmbeddingMatrix{};  // words ⊕ names of every item: not needed past here
 
   step = std::chrono::steady_clock::now();
   progress.update("storylines", 0, 0);
@@ -461,6 +476,7 @@ int run_events(EventsOptions& o) {
   if (!linked.ok()) return fail(linked.status());
   const Storylines& storylines = *linked;
   const double storyline_seconds = seconds_since(step);
+  peak_mb.emplace_back("storylines", peak_rss_mb());
 
   step = std::chrono::steady_clock::now();
   progress.update("write", 0, 0);
@@ -489,6 +505,7 @@ int run_events(EventsOptions& o) {
     }
   }
   const double write_seconds = seconds_since(step);
+  peak_mb.emplace_back("write", peak_rss_mb());
   progress.done();
 
   std::string where;
@@ -533,6 +550,12 @@ int run_events(EventsOptions& o) {
       if (json.back() != '{') json += ',';
       json += "\"" + std::string(name) + "\":";
       util::append_json_number(json, std::round(secs * 1000) / 1000);
+    }
+    json += "},\"peak_rss_mb_after\":{";
+    for (const auto& [stage, mb] : peak_mb) {
+      if (json.back() != '{') json += ',';
+      json += "\"" + stage + "\":";
+      util::append_json_number(json, std::round(mb));
     }
     json += "},\"scores\":[";
     for (size_t i = 0; i < scores.size(); ++i) json += (i ? "," : "") + scores[i];
