@@ -640,6 +640,8 @@ void register_events(CLI::App& root, int& exit_code) {
       ->capture_default_str();
   cmd->add_option("--number-weight", o->hashed.number_weight, "Embedding weight of words with a digit")
       ->capture_default_str();
+  cmd->add_option("--storyline-k", o->storyline.k, "Storylines: candidate follow-ups searched per event")
+      ->capture_default_str();
   cmd->add_option("--storyline-gap", o->storyline.max_gap_days,
                   "Storylines: link an event to a follow-up at most this many days later")
       ->capture_default_str();
