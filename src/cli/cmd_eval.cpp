@@ -21,6 +21,7 @@
 #include "copydesk/eval.h"
 #include "copydesk/status.h"
 #include "util/json.h"
+#include "util/line_reader.h"
 
 namespace copydesk::cli {
 namespace {
@@ -36,94 +37,7 @@ struct EvalOptions {
   bool json = false;
 };
 
-// Reads a plain or gzip-compressed file line by line (zlib reads both).
-class LineReader {
- public:
-  LineReader() = default;
-  LineReader(const LineReader&) = delete;
-  LineReader& operator=(const LineReader&) = delete;
-  ~LineReader() {
-    if (file_ != nullptr) gzclose(file_);
-  }
-
-  Status open(const std::string& path) {
-    path_ = path;
-    if (path == "-") {
-      const int fd = ::dup(0);
-      file_ = fd < 0 ? nullptr : gzdopen(fd, "rb");
-    } else {
-      file_ = gzopen(path.c_str(), "rb");
-    }
-    if (file_ == nullptr) {
-      const int err = errno;
-      return Status::IoError(path + ": cannot open: " + (err != 0 ? std::strerror(err) : "out of memory"));
-    }
-    gzbuffer(file_, 1 << 17);
-    buffer_.resize(1 << 17);
-    return Status::Ok();
-  }
-
-  // The next line, without its "\n" or "\r\n"; false at the end of the input
-  // or on a read error (see status()).
-  bool next(std::string& line) {
-    line.clear();
-    bool partial = false;
-    for (;;) {
-      if (pos_ == end_ && !fill()) {
-        if (!partial || !status_.ok()) return false;
-        return finish(line);
-      }
-      const char* start = buffer_.data() + pos_;
-      const size_t avail = end_ - pos_;
-      const void* nl = std::memchr(start, '\n', avail);
-      if (nl != nullptr) {
-        const size_t len = static_cast<size_t>(static_cast<const char*>(nl) - start);
-        line.append(start, len);
-        pos_ += len + 1;
-        return finish(line);
-      }
-      line.append(start, avail);
-      pos_ = end_;
-      partial = true;
-    }
-  }
-
-  uint64_t line_number() const { return line_; }
-  const Status& status() const { return status_; }
-
- private:
-  bool finish(std::string& line) {
-    ++line_;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    return true;
-  }
-
-  bool fill() {
-    if (eof_ || !status_.ok()) return false;
-    const int got = gzread(file_, buffer_.data(), static_cast<unsigned>(buffer_.size()));
-    int errnum = Z_OK;
-    const char* message = gzerror(file_, &errnum);
-    if (got < 0 || (got == 0 && errnum != Z_OK)) {
-      status_ = Status::IoError(path_ + ":" + std::to_string(line_ + 1) + ": read failed: " + message);
-      return false;
-    }
-    if (got == 0) {
-      eof_ = true;
-      return false;
-    }
-    pos_ = 0;
-    end_ = static_cast<size_t>(got);
-    return true;
-  }
-
-  gzFile file_ = nullptr;
-  std::string path_;
-  std::vector<char> buffer_;
-  size_t pos_ = 0, end_ = 0;
-  bool eof_ = false;
-  uint64_t line_ = 0;
-  Status status_;
-};
+using util::LineReader;
 
 std::string where(const std::string& path, uint64_t line) { return path + ":" + std::to_string(line) + ": "; }
 

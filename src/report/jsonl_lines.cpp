@@ -8,8 +8,6 @@
 namespace copydesk::report {
 namespace {
 
-constexpr size_t kBufferBytes = 1 << 17;
-
 std::string quoted(std::string_view field) { return "field '" + std::string(field) + "'"; }
 
 // A value as JSON for a message, cut short (at a character boundary) when long.
@@ -24,72 +22,17 @@ std::string shown(simdjson::dom::element value) {
 
 }  // namespace
 
-JsonlRecords::~JsonlRecords() {
-  if (file_ != nullptr) gzclose(file_);
-}
-
 Status JsonlRecords::open(const std::string& path) {
-  path_ = path;
-  errno = 0;
-  file_ = gzopen(path.c_str(), "rb");
-  if (file_ == nullptr) {
-    const int err = errno;
-    return status_ = Status::IoError(path + ": cannot open: " + (err != 0 ? std::strerror(err) : "out of memory"));
-  }
-  gzbuffer(file_, kBufferBytes);
-  buffer_.resize(kBufferBytes);
-  return Status::Ok();
-}
-
-bool JsonlRecords::fill() {
-  if (eof_ || !status_.ok()) return false;
-  const int got = gzread(file_, buffer_.data(), static_cast<unsigned>(buffer_.size()));
-  int errnum = Z_OK;
-  const char* message = gzerror(file_, &errnum);
-  if (got < 0 || (got == 0 && errnum != Z_OK)) {
-    status_ = Status::IoError(path_ + ":" + std::to_string(line_ + 1) + ": read failed: " + message);
-    return false;
-  }
-  if (got == 0) {
-    eof_ = true;
-    return false;
-  }
-  pos_ = 0;
-  end_ = static_cast<size_t>(got);
-  return true;
-}
-
-bool JsonlRecords::next_line() {
-  line_text_.clear();
-  bool partial = false;
-  for (;;) {
-    if (pos_ == end_ && !fill()) {
-      if (!partial || !status_.ok()) return false;
-      break;
-    }
-    const char* start = buffer_.data() + pos_;
-    const size_t avail = end_ - pos_;
-    const void* newline = std::memchr(start, '\n', avail);
-    if (newline != nullptr) {
-      const size_t len = static_cast<size_t>(static_cast<const char*>(newline) - start);
-      line_text_.append(start, len);
-      pos_ += len + 1;
-      break;
-    }
-    line_text_.append(start, avail);
-    pos_ = end_;
-    partial = true;
-  }
-  ++line_;
-  if (!line_text_.empty() && line_text_.back() == '\r') line_text_.pop_back();
-  return true;
+  status_ = lines_.open(path);
+  opened_ = status_.ok();
+  return status_;
 }
 
 bool JsonlRecords::next(simdjson::dom::object& record) {
-  if (file_ == nullptr) return false;
-  while (next_line()) {
+  if (!opened_) return false;
+  while (lines_.next(line_text_)) {
     std::string_view text = line_text_;
-    if (line_ == 1 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    if (line() == 1 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     if (text.find_first_not_of(" \t") == std::string_view::npos) continue;
     simdjson::dom::element root;
     if (auto err = parser_.parse(text.data(), text.size()).get(root)) {
@@ -102,6 +45,7 @@ bool JsonlRecords::next(simdjson::dom::object& record) {
     }
     return true;
   }
+  if (!lines_.status().ok()) status_ = lines_.status();
   return false;
 }
 

@@ -5,8 +5,6 @@
 #pragma once
 
 #include <simdjson.h>
-#include <zlib.h>
-
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -14,6 +12,7 @@
 #include <vector>
 
 #include "copydesk/status.h"
+#include "util/line_reader.h"
 
 namespace copydesk::report {
 
@@ -22,7 +21,6 @@ class JsonlRecords {
   JsonlRecords() = default;
   JsonlRecords(const JsonlRecords&) = delete;
   JsonlRecords& operator=(const JsonlRecords&) = delete;
-  ~JsonlRecords();
 
   Status open(const std::string& path);
 
@@ -31,21 +29,14 @@ class JsonlRecords {
   bool next(simdjson::dom::object& record);
 
   const Status& status() const { return status_; }
-  const std::string& path() const { return path_; }
-  uint64_t line() const { return line_; }
+  const std::string& path() const { return lines_.path(); }
+  uint64_t line() const { return lines_.line_number(); }
   // "path:line: ", the prefix of every message about the current record.
-  std::string where() const { return path_ + ":" + std::to_string(line_) + ": "; }
+  std::string where() const { return path() + ":" + std::to_string(line()) + ": "; }
 
  private:
-  bool next_line();  // into line_text_
-  bool fill();
-
-  gzFile file_ = nullptr;
-  std::string path_;
-  std::vector<char> buffer_;
-  size_t pos_ = 0, end_ = 0;
-  bool eof_ = false;
-  uint64_t line_ = 0;
+  util::LineReader lines_;
+  bool opened_ = false;
   std::string line_text_;
   simdjson::dom::parser parser_;
   Status status_;
