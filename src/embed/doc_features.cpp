@@ -6,18 +6,15 @@
 
 #include <algorithm>
 
+#include "util/word_chars.h"
+
 namespace copydesk::embed_detail {
 namespace {
 
-bool is_word_char(UChar32 c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  const int8_t t = u_charType(c);
-  return u_isalnum(c) || t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK || t == U_OTHER_LETTER;
-}
-
-bool is_apostrophe(UChar32 c) { return c == 0x27 || c == 0x2019 || c == 0x02BC; }
-bool ends_sentence(UChar32 c) { return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == ';'; }
-bool is_upper(UChar32 c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : (u_isupper(c) || u_istitle(c)); }
+using util::ends_sentence;
+using util::is_apostrophe;
+using util::is_upper;
+using util::is_word_char;
 
 bool has_digit(std::string_view token) {
   return std::any_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
