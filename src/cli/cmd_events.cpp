@@ -424,6 +424,14 @@ int run_events(EventsOptions& o) {
   if (!vectors.ok()) return fail(vectors.status());
   const double embed_seconds = seconds_since(step);
   peak_mb.emplace_back("embed", peak_rss_mb());
+  // One text per item, its representative's: names are read from these.
+  std::vector<std::string_view> item_texts;
+  std::vector<uint32_t> each_item;  // item i on its own: per-item name vectors
+  item_texts.reserve(items.representative.size());
+  for (uint32_t doc : items.representative) {
+    each_item.push_back(static_cast<uint32_t>(item_texts.size()));
+    item_texts.push_back(texts[doc]);
+  }
 
   progress.update("events", 0, 0);
   // Items are compared by their words and by the names they share (people,
@@ -431,13 +439,7 @@ int run_events(EventsOptions& o) {
   // copy group is a "group" of one text).
   EmbeddingMatrix event_input;
   if (o.event_names > 0) {
-    std::vector<std::string_view> rep_texts;
-    std::vector<uint32_t> self;
-    for (uint32_t doc : items.representative) {
-      self.push_back(static_cast<uint32_t>(rep_texts.size()));
-      rep_texts.push_back(texts[doc]);
-    }
-    Result<EmbeddingMatrix> names = event_name_vectors(rep_texts, self, self.size(), o.storyline);
+    Result<EmbeddingMatrix> names = event_name_vectors(item_texts, each_item, each_item.size(), o.storyline);
     if (!names.ok()) return fail(names.status());
     Result<EmbeddingMatrix> joined = side_by_side(*vectors, *names, o.event_names);
     if (!joined.ok()) return fail(joined.status());
@@ -462,12 +464,8 @@ int run_events(EventsOptions& o) {
     event_start.push_back(e.start);
     event_end.push_back(e.end);
   }
-  // Names are read from each copy group's representative, the texts embedded above.
   EmbeddingMatrix names;
   if (o.storyline.name_share > 0) {
-    std::vector<std::string_view> item_texts;
-    item_texts.reserve(items.representative.size());
-    for (uint32_t doc : items.representative) item_texts.push_back(texts[doc]);
     Result<EmbeddingMatrix> read = event_name_vectors(item_texts, events->event_of, events->num_events(), o.storyline);
     if (!read.ok()) return fail(read.status());
     names = std::move(*read);
@@ -560,10 +558,7 @@ int run_events(EventsOptions& o) {
     json += "},\"scores\":[";
     for (size_t i = 0; i < scores.size(); ++i) json += (i ? "," : "") + scores[i];
     json += "]}\n";
-    Result<std::unique_ptr<FileSink>> sink = FileSink::open(o.stats);
-    if (!sink.ok()) return fail(sink.status());
-    if (Status s = (*sink)->write(json); !s.ok()) return fail(s);
-    if (Status s = (*sink)->close(); !s.ok()) return fail(s);
+    if (Status s = write_whole_file(o.stats, json); !s.ok()) return fail(s);
   }
   return kExitOk;
 }

@@ -87,28 +87,6 @@ EmbeddingMatrix without_mean(const EmbeddingMatrix& m) {
   return out;
 }
 
-// Each event's text vector (less the mean when remove_mean) and name vector
-// side by side, scaled by √(1 − name_share) and √name_share: the dot product
-// of two rows is (1 − share) · text cosine + share · names cosine. A part that
-// is all zeros stays zero (an event without names is compared by its text
-// share alone).
-EmbeddingMatrix side_by_side(const EmbeddingMatrix& text, const EmbeddingMatrix& names, const StorylineParams& p) {
-  const EmbeddingMatrix text_part = p.remove_mean ? without_mean(text) : text;
-  EmbeddingMatrix out;
-  out.dims = text.dims + names.dims;
-  const size_t n = text.rows();
-  out.values.resize(n * out.dims);
-  const auto a = static_cast<float>(std::sqrt(1.0 - p.name_share));
-  const auto b = static_cast<float>(std::sqrt(p.name_share));
-  for (size_t i = 0; i < n; ++i) {
-    float* row = out.row(i);
-    const float* t = text_part.row(i);
-    const float* m = names.row(i);
-    for (uint32_t j = 0; j < text.dims; ++j) row[j] = a * t[j];
-    for (uint32_t j = 0; j < names.dims; ++j) row[text.dims + j] = b * m[j];
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -204,11 +182,16 @@ Result<Storylines> link_storylines(const EmbeddingMatrix& event_vectors, const E
   }
   const std::vector<int64_t>& last = end.empty() ? start : end;
 
-  const EmbeddingMatrix combined =
-      with_names ? side_by_side(event_vectors, name_vectors, params) : EmbeddingMatrix{};
-  const EmbeddingMatrix& input = with_names ? combined : event_vectors;
-  const EmbeddingMatrix centred = params.remove_mean && !with_names ? without_mean(input) : EmbeddingMatrix{};
-  const EmbeddingMatrix& vectors = params.remove_mean && !with_names ? centred : input;
+  // The text vectors less their mean (when remove_mean), then — with names —
+  // side by side with the name vectors (embed.h side_by_side): the dot
+  // product is (1 − share) · text cosine + share · names cosine; an event
+  // without names is compared by its text share alone.
+  const EmbeddingMatrix centred = params.remove_mean ? without_mean(event_vectors) : EmbeddingMatrix{};
+  const EmbeddingMatrix& text = params.remove_mean ? centred : event_vectors;
+  Result<EmbeddingMatrix> combined =
+      with_names ? side_by_side(text, name_vectors, params.name_share) : Result<EmbeddingMatrix>(EmbeddingMatrix{});
+  if (!combined.ok()) return combined.status();
+  const EmbeddingMatrix& vectors = with_names ? *combined : text;
   const EventParams gp = graph_params(params, longest_span / kSecondsPerDay);
   Result<EventGraph> graph = build_event_graph(vectors, start, gp);
   if (!graph.ok()) return graph.status();
