@@ -8,6 +8,8 @@
 // stages can be compared and added up.
 #pragma once
 
+#include <sys/resource.h>
+
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -84,6 +86,22 @@ inline void check(bool ok, const char* what) {
     std::fprintf(stderr, "bench: check failed: %s\n", what);
     std::exit(1);
   }
+}
+
+// The process's peak resident memory so far, in MB (getrusage).
+inline double peak_rss_mb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+// Numbers as labels for score_clustering (eval.h).
+template <typename T>
+std::vector<std::string> labels(const std::vector<T>& v) {
+  std::vector<std::string> out;
+  out.reserve(v.size());
+  for (const T& x : v) out.push_back(std::to_string(x));
+  return out;
 }
 
 }  // namespace copydesk_bench

@@ -17,7 +17,6 @@
 //
 //   copydesk_bench_events --benchmark_filter='BM_Events/1000000/0'
 #include <benchmark/benchmark.h>
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -27,20 +26,19 @@
 #include <utility>
 #include <vector>
 
+#include "bench_crawl.h"
 #include "copydesk/eval.h"
 #include "copydesk/event_synthetic.h"
 #include "copydesk/events.h"
 
 namespace {
 
+using copydesk_bench::check;
+using copydesk_bench::labels;
+using copydesk_bench::peak_rss_mb;
+
 using copydesk::EventParams;
 
-void check(bool ok, const char* what) {
-  if (!ok) {
-    std::fprintf(stderr, "bench_events: check failed: %s\n", what);
-    std::exit(1);
-  }
-}
 
 copydesk::PlantedEvents make(size_t items, bool dated) {
   copydesk::PlantedEventParams p;
@@ -53,19 +51,7 @@ copydesk::PlantedEvents make(size_t items, bool dated) {
   return std::move(*r);
 }
 
-double peak_rss_mb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;
-}
 
-template <typename T>
-std::vector<std::string> labels(const std::vector<T>& v) {
-  std::vector<std::string> out;
-  out.reserve(v.size());
-  for (const T& x : v) out.push_back(std::to_string(x));
-  return out;
-}
 
 void BM_Events(benchmark::State& state) {
   const auto items = static_cast<size_t>(state.range(0));

@@ -20,7 +20,6 @@
 //
 //   copydesk_bench_storylines --benchmark_filter='BM_Storylines/300000'
 #include <benchmark/benchmark.h>
-#include <sys/resource.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -28,6 +27,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "bench_crawl.h"
 #include "copydesk/eval.h"
 #include "copydesk/event_summary.h"
 #include "copydesk/event_synthetic.h"
@@ -36,26 +36,9 @@
 
 namespace {
 
-void check(bool ok, const char* what) {
-  if (!ok) {
-    std::fprintf(stderr, "bench_storylines: check failed: %s\n", what);
-    std::exit(1);
-  }
-}
-
-double peak_rss_mb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;
-}
-
-template <typename T>
-std::vector<std::string> labels(const std::vector<T>& v) {
-  std::vector<std::string> out;
-  out.reserve(v.size());
-  for (const T& x : v) out.push_back(std::to_string(x));
-  return out;
-}
+using copydesk_bench::check;
+using copydesk_bench::labels;
+using copydesk_bench::peak_rss_mb;
 
 void BM_Storylines(benchmark::State& state) {
   copydesk::PlantedEventParams p;
