@@ -216,6 +216,14 @@ TEST(Storylines, CommonComponentIsRemoved) {
   EXPECT_LT(score_clustering(as_labels(gold), as_labels(joined.storyline_of_event)).ari, 0.2) << joined.size();
 }
 
+// Planted vectors are words alone: no names, whose share the default cut
+// (0.16) is tuned with; words alone want a higher one (storylines.h).
+StorylineParams words_alone() {
+  StorylineParams p;
+  p.link_threshold = 0.3;
+  return p;
+}
+
 PlantedEvents planted_storylines(size_t events, uint64_t seed) {
   // Planted "events" stand for event centroids, planted events for storylines.
   PlantedEventParams p;
@@ -240,7 +248,7 @@ TEST(Storylines, RecoversPlantedStorylinesWhateverTheThreadCount) {
     return s;
   };
   for (StorylineParams::Method method : {StorylineParams::Method::kAverageLinkage, StorylineParams::Method::kLeiden}) {
-    StorylineParams p;
+    StorylineParams p = words_alone();
     p.method = method;
     const Storylines one = run(1, p), two = run(2, p);
     EXPECT_EQ(one.storyline_of_event, two.storyline_of_event);
@@ -250,9 +258,9 @@ TEST(Storylines, RecoversPlantedStorylinesWhateverTheThreadCount) {
                           << pl.num_events;
   }
   // IVF beyond flat_max finds (nearly) the same storylines.
-  StorylineParams ivf;
+  StorylineParams ivf = words_alone();
   ivf.flat_max = 500;
-  const Storylines a = run(2, StorylineParams{}), b = run(2, ivf);
+  const Storylines a = run(2, words_alone()), b = run(2, ivf);
   EXPECT_GE(score_clustering(as_labels(a.storyline_of_event), as_labels(b.storyline_of_event)).ari, 0.95);
 }
 
@@ -395,6 +403,35 @@ TEST(EventNameVectors, ARareFullNameWeighsMoreThanACommonCity) {
   EXPECT_TRUE(all_zero(m, 6));
 }
 
+// The same names filed from another place count (1 − dateline_share) as
+// much; from an unknown place (no dateline) √(1 − share) as much.
+TEST(EventNameVectors, NamesCountFullyOnlyFromTheSamePlace) {
+  const std::vector<std::string_view> texts = {
+      "PARIS (AP) — The rescue went on, said Viktor Anraea of Cobalt Mining.",
+      "Paris, March 3: The inquiry opened, said Viktor Anraea of Cobalt Mining.",  // same place, other style
+      "CAIRO (AP) — The inquiry opened, said Viktor Anraea of Cobalt Mining.",
+      "The inquiry opened, said Viktor Anraea of Cobalt Mining.",                  // no dateline
+  };
+  StorylineParams p;
+  p.dateline_share = 0.5;
+  const EmbeddingMatrix m = names_of(texts, {0, 1, 2, 3}, 4, p);
+  ASSERT_EQ(m.rows(), 4u);
+  EXPECT_EQ(m.dims, 2 * p.name_dims);  // the names, then the names conjoined with the place
+  EXPECT_NEAR(cosine(m, 0, 1), 1.0, 1e-4);
+  EXPECT_NEAR(cosine(m, 0, 2), 0.5, 0.05);
+  EXPECT_NEAR(cosine(m, 0, 3), std::sqrt(0.5), 0.01);
+  EXPECT_NEAR(cosine(m, 2, 2), 1.0, 1e-4);
+
+  p.dateline_share = 0;  // places ignored: one half, all alike
+  const EmbeddingMatrix ignored = names_of(texts, {0, 1, 2, 3}, 4, p);
+  EXPECT_EQ(ignored.dims, p.name_dims);
+  EXPECT_NEAR(cosine(ignored, 0, 2), 1.0, 1e-4);
+  EXPECT_NEAR(cosine(ignored, 0, 3), 1.0, 1e-4);
+
+  p.dateline_share = 1;
+  EXPECT_EQ(event_name_vectors(texts, {0, 1, 2, 3}, 4, p).status().code(), StatusCode::kInvalidArgument);
+}
+
 TEST(EventNameVectors, TextsOfOneEventAddUpAndCaseDoesNotMatter) {
   // Event 0 has two texts, one naming PARIS in capitals; event 1 names Paris.
   const std::vector<std::string_view> texts = {"It began in PARIS, said Ana Reyes.", "Then Ana Reyes left.",
@@ -469,7 +506,7 @@ TEST(Storylines, NamesLinkEventsTheirWordsDoNot) {
   ASSERT_TRUE(alone.ok()) << alone.status().message();
   EXPECT_EQ(alone->size(), 4u);
   StorylineParams faint;
-  faint.name_share = 0.2;  // 0.2 · 1 + 0.8 · ~0 < the cut
+  faint.name_share = 0.1;  // 0.1 · 1 + 0.9 · ~0 < the cut
   EXPECT_EQ(link_storylines(text, names, start, {}, faint)->size(), 4u);
   names.values.resize(names.values.size() - kDims);  // three rows for four events
   EXPECT_EQ(link_storylines(text, names, start, {}, StorylineParams{}).status().code(), StatusCode::kInvalidArgument);

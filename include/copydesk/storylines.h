@@ -134,16 +134,17 @@ struct StorylineParams {
   // ---- joining linked events
   enum class Method { kAverageLinkage, kLeiden };
   Method method = Method::kAverageLinkage;
-  double link_threshold = 0.24; // join while the mean cross-pair similarity is at least this, in (-1, 1]
+  double link_threshold = 0.16; // join while the mean cross-pair similarity is at least this, in (-1, 1]
                                 // (tuned with names; words alone want about 0.4)
   double cpm_resolution = 0.15; // kLeiden only: CPM density, before the average-linkage merge
   uint64_t seed = 1;            // IVF k-means, Leiden and the name projection
   bool remove_mean = true;      // compare event vectors less their mean (what every event shares)
 
   // ---- names (event_name_vectors)
-  double name_share = 0.7;        // similarity = (1 − share) · text cosine + share · names cosine, in [0, 1]
+  double name_share = 0.85;       // similarity = (1 − share) · text cosine + share · names cosine, in [0, 1]
   uint32_t name_dims = 512;       // dimensions of the name vectors, in [8, 65536]
   float name_pair_weight = 3.0f;  // weight of a pair of capitalised words ("Viktor Anraea") vs one word, > 0
+  double dateline_share = 0.5;    // share of the places texts are filed from (dateline.h) in the names, in [0, 1)
 
   // InvalidArgument naming the first bad field.
   Status validate() const;

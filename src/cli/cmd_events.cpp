@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -60,7 +61,8 @@ struct EventsOptions {
   int threads = 0;
   bool quiet = false;
   int report = 0;
-  double event_names = 0.35;  // share of the names' cosine in item similarity  // storylines printed on stdout, largest first
+  double event_datelines = 0.7;  // share of the names conjoined with their dateline places (storylines.h)
+  double event_names = 0.45;  // share of the names' cosine in item similarity  // storylines printed on stdout, largest first
   std::string on_error = "fail";
   std::string rejects_path;
   std::string stats;  // timings, counts and scores as JSON
@@ -179,6 +181,9 @@ Status parse_choices(EventsOptions& o) {
   if (o.params.window_days == 0) o.params.window_days = std::numeric_limits<double>::infinity();
   COPYDESK_RETURN_IF_ERROR(o.params.validate());
   COPYDESK_RETURN_IF_ERROR(o.storyline.validate());
+  if (!(o.event_datelines >= 0 && o.event_datelines < 1)) {
+    return Status::InvalidArgument("--event-datelines must be in [0, 1), got " + std::to_string(o.event_datelines));
+  }
   if (!(o.event_names >= 0 && o.event_names <= 1)) {
     return Status::InvalidArgument("--event-names must be in [0, 1], got " + std::to_string(o.event_names));
   }
@@ -439,7 +444,9 @@ int run_events(EventsOptions& o) {
   // copy group is a "group" of one text).
   EmbeddingMatrix event_input;
   if (o.event_names > 0) {
-    Result<EmbeddingMatrix> names = event_name_vectors(item_texts, each_item, each_item.size(), o.storyline);
+    StorylineParams item_names = o.storyline;
+    item_names.dateline_share = o.event_datelines;
+    Result<EmbeddingMatrix> names = event_name_vectors(item_texts, each_item, each_item.size(), item_names);
     if (!names.ok()) return fail(names.status());
     Result<EmbeddingMatrix> joined = side_by_side(*vectors, *names, o.event_names);
     if (!joined.ok()) return fail(joined.status());
@@ -651,9 +658,16 @@ void register_events(CLI::App& root, int& exit_code) {
   cmd->add_option("--storyline-pair-weight", o->storyline.name_pair_weight,
                   "Storylines: weight of two adjacent capitalised words (a full name) vs one")
       ->capture_default_str();
+  cmd->add_option("--storyline-datelines", o->storyline.dateline_share,
+                  "Storylines: share of the places stories are filed from (their datelines) in the names, 0: ignored")
+      ->capture_default_str();
   cmd->add_option("--event-names", o->event_names,
                   "Events: weight of the names two copy groups share (people, places, organisations) against "
                   "their words, in [0, 1] (0: words only)")
+      ->capture_default_str();
+  cmd->add_option("--event-datelines", o->event_datelines,
+                  "Events: how much two copy groups' shared names count only when filed from the same place "
+                  "(their datelines), in [0, 1) (0: place ignored)")
       ->capture_default_str();
   cmd->add_option("--top-terms", o->summary.top_terms, "Words listed per event and storyline")->capture_default_str();
   cmd->add_option("--score", o->score,

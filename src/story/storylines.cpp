@@ -109,6 +109,9 @@ Status StorylineParams::validate() const {
   if (!(name_pair_weight > 0) || std::isinf(name_pair_weight)) {
     return bad("name_pair_weight must be finite and > 0, got " + std::to_string(name_pair_weight));
   }
+  if (!(dateline_share >= 0 && dateline_share < 1)) {
+    return bad("dateline_share must be in [0, 1), got " + std::to_string(dateline_share));
+  }
   return Status::Ok();
 }
 

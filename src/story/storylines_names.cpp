@@ -7,6 +7,9 @@
 #include <limits>
 #include <string>
 
+#include <xxhash.h>
+
+#include "copydesk/dateline.h"
 #include "copydesk/embed_hashed.h"
 #include "copydesk/storylines.h"
 #include "story/name_features.h"
@@ -19,6 +22,7 @@ using story_detail::WordTable;
 
 // ±1 entries per name in the projection, as HashedEmbedderParams::nonzeros.
 constexpr uint32_t kNonzeros = 4;
+
 
 Status bad(const std::string& what) { return Status::InvalidArgument("storylines: " + what); }
 
@@ -39,42 +43,67 @@ TextsByEvent texts_by_event(const std::vector<uint32_t>& event_of_text, size_t n
   return t;
 }
 
+// What a name feature is: its tag in the tables below.
+enum NameKind : uint32_t { kWord = 0, kPair = 1, kDateline = 2 };
+
+// The feature of the place a text is filed from: its dateline place (ASCII
+// letters lower-cased: "PARIS" = "Paris"), apart from the same word in
+// running text; 0 when the text has no dateline.
+uint64_t place_feature(const Dateline& d, std::string& scratch) {
+  if (!d.found()) return 0;
+  scratch.assign("\x01" "dateline ").append(d.place);
+  for (char& ch : scratch) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+  return XXH3_64bits(scratch.data(), scratch.size());
+}
+
 // Per thread: the distinct names of one event, each counted once per text
-// that has it; tag 1 marks a pair of words.
+// that has it, tagged by NameKind.
 class EventNames {
  public:
+  explicit EventNames(bool datelines) : datelines_(datelines) {}
+
   const WordTable& collect(const std::vector<std::string_view>& texts, const TextsByEvent& by_event, size_t event) {
     names_.clear();
     for (size_t m = by_event.first[event]; m < by_event.first[event + 1]; ++m) {
+      // The dateline is read apart: its place, agency and date are not names.
+      const std::string_view text = texts[by_event.members[m]];
+      const Dateline dateline = parse_dateline(text);
       in_text_.clear();
-      scanner_.scan(texts[by_event.members[m]], [&](uint64_t hash, bool pair) { in_text_.add(hash, pair ? 1 : 0); });
+      scanner_.scan(text.substr(dateline.end), [&](uint64_t hash, bool pair) { in_text_.add(hash, pair ? kPair : kWord); });
+      if (datelines_) {
+        if (const uint64_t place = place_feature(dateline, scratch_)) in_text_.add(place, kDateline);
+      }
       in_text_.for_each([&](const WordTable::Entry& f) { ++names_.add(f.key, f.tag).count; });
     }
     return names_;
   }
 
  private:
+  bool datelines_;
   story_detail::NameScanner scanner_;
   WordTable in_text_, names_;
+  std::string scratch_;
 };
 
 // Events that have each name: per-thread counts, summed (the same whatever the thread count).
-WordTable event_frequencies(const std::vector<std::string_view>& texts, const TextsByEvent& by_event) {
+WordTable event_frequencies(const std::vector<std::string_view>& texts, const TextsByEvent& by_event, bool datelines) {
   std::vector<WordTable> local(static_cast<size_t>(omp_get_max_threads()));
   const auto events = static_cast<int64_t>(by_event.first.size() - 1);
 #pragma omp parallel
   {
-    EventNames names;
+    EventNames names(datelines);
     WordTable& df = local[static_cast<size_t>(omp_get_thread_num())];
 #pragma omp for schedule(dynamic, 64)
     for (int64_t e = 0; e < events; ++e) {
       names.collect(texts, by_event, static_cast<size_t>(e)).for_each([&](const WordTable::Entry& f) {
-        ++df.add(f.key).count;
+        ++df.add(f.key, f.tag).count;
       });
     }
   }
   for (size_t t = 1; t < local.size(); ++t) {
-    local[t].for_each([&](const WordTable::Entry& f) { local[0].add(f.key).count += f.count; });
+    local[t].for_each([&](const WordTable::Entry& f) { local[0].add(f.key, f.tag).count += f.count; });
     local[t] = WordTable();
   }
   return std::move(local[0]);
@@ -97,29 +126,58 @@ Result<EmbeddingMatrix> event_name_vectors(const std::vector<std::string_view>& 
     }
   }
   const TextsByEvent by_event = texts_by_event(event_of_text, num_events);
-  const WordTable df = event_frequencies(texts, by_event);
+  const WordTable df = event_frequencies(texts, by_event, params.dateline_share > 0);
+  bool datelines = false;  // the conjoined half only when some text has a dateline
+  df.for_each([&](const WordTable::Entry& f) { datelines = datelines || f.tag == kDateline; });
 
+  // Names in [0, name_dims); with datelines, the names conjoined with the
+  // places after them (storylines.h, "Datelines").
+  const uint32_t dims = params.name_dims;
+  const float plain_scale = static_cast<float>(std::sqrt(1.0 - params.dateline_share));
+  const float conjoined_scale = static_cast<float>(std::sqrt(params.dateline_share));
   EmbeddingMatrix out;
-  out.dims = params.name_dims;
+  out.dims = datelines ? 2 * dims : dims;
   out.values.assign(num_events * out.dims, 0.0f);
   const double total = static_cast<double>(num_events);
   const auto events = static_cast<int64_t>(num_events);
 #pragma omp parallel
   {
-    EventNames names;
+    EventNames names(datelines);
+    std::vector<std::pair<uint64_t, double>> places;  // the event's dateline places, weights of unit norm
 #pragma omp for schedule(dynamic, 64)
     for (int64_t e = 0; e < events; ++e) {
       float* row = out.row(static_cast<size_t>(e));
+      float* conjoined = row + dims;
+      const WordTable& found = names.collect(texts, by_event, static_cast<size_t>(e));
+      places.clear();
+      double place_norm = 0;
+      found.for_each([&](const WordTable::Entry& f) {
+        if (f.tag != kDateline) return;
+        places.emplace_back(f.key, static_cast<double>(f.count));
+        place_norm += static_cast<double>(f.count) * f.count;
+      });
+      for (auto& [place, w] : places) w /= std::sqrt(place_norm);
       // Names are added in first-seen order: the sums do not depend on the thread count.
-      names.collect(texts, by_event, static_cast<size_t>(e)).for_each([&](const WordTable::Entry& f) {
+      found.for_each([&](const WordTable::Entry& f) {
+        if (f.tag == kDateline) return;
         const uint32_t d = df.count(f.key);
         if (d < 2) return;  // a name of one event links nothing
         const double idf = std::log((1.0 + total) / (1.0 + d)) + 1.0;
-        const double kind = f.tag == 1 ? params.name_pair_weight : 1.0;
+        const double kind = f.tag == kPair ? params.name_pair_weight : 1.0;
         const double weight = (1.0 + std::log(static_cast<double>(f.count))) * idf * kind;
-        HashedEmbedder::project(f.key, static_cast<float>(weight), params.seed, kNonzeros, out.dims, row);
+        HashedEmbedder::project(f.key, static_cast<float>(weight), params.seed, kNonzeros, dims, row);
+        for (const auto& [place, w] : places) {
+          HashedEmbedder::project(f.key ^ place, static_cast<float>(weight * w), params.seed, kNonzeros, dims, conjoined);
+        }
       });
-      l2_normalize(row, out.dims);
+      // Each half a unit vector (their exact norms are equal: the conjoined
+      // half is the names ⊗ the unit place weights), the halves scaled so the
+      // row is one: a dot product is (1 − share) · names + share · names · places.
+      l2_normalize(row, dims);
+      if (datelines && l2_normalize(conjoined, dims) > 0) {
+        for (uint32_t j = 0; j < dims; ++j) row[j] *= plain_scale;
+        for (uint32_t j = 0; j < dims; ++j) conjoined[j] *= conjoined_scale;
+      }
     }
   }
   return out;
