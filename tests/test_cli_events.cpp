@@ -35,7 +35,7 @@ class CliEvents : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new std::filesystem::path(make_temp_dir("cli-events"));
-    const CliResult g = run_cli("generate --docs 3000 --seed 5 -o " + path("crawl.jsonl"));
+    const CliResult g = run_cli("generate --docs 20000 --seed 5 -o " + path("crawl.jsonl"));
     ASSERT_EQ(g.exit_code, 0) << g.err;
     run_ = new CliResult(run_cli("events -q -j 2 " + path("crawl.jsonl") + " -o " + path("docs.jsonl") +
                                  " --events " + path("events.jsonl") + " --storylines " +
@@ -65,13 +65,12 @@ TEST_F(CliEvents, ScoresEventsAndStorylinesAgainstGold) {
   }
   ASSERT_EQ(ari.size(), 3u) << run_->err;
   // The issue asks for event and storyline ARI >= 0.9 on the generated crawl.
-  // Measured here: copy groups 0.9994, events 0.9777, storylines 0.8968 (at
-  // 20k documents 0.964 / 0.868: the storyline target is not met yet); the
-  // storyline bar guards what holds.
+  // Measured here (20,000 documents, seed 5): copy groups 0.999, events
+  // 0.985, storylines 0.934 (storylines.h has how).
   EXPECT_GE(ari["copy groups"], 0.99) << run_->err;
   EXPECT_GE(ari["events"], 0.95) << run_->err;
-  EXPECT_GE(ari["storylines"], 0.88) << run_->err;
-  EXPECT_EQ(uint64_t(stats["documents"]), 3000u);
+  EXPECT_GE(ari["storylines"], 0.9) << run_->err;
+  EXPECT_EQ(uint64_t(stats["documents"]), 20000u);
 }
 
 TEST_F(CliEvents, OneLinePerDocumentInInputOrder) {
@@ -242,6 +241,11 @@ TEST_F(CliEventsInput, WritesOneLinePerDocumentAndScores) {
   const CliResult bad = run_cli("events " + path("in.jsonl") + " --k 0");
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("k must be"), std::string::npos) << bad.err;
+  for (const char* option : {"--event-datelines", "--storyline-datelines"}) {
+    const CliResult place = run_cli("events " + path("in.jsonl") + " " + option + " 1");
+    EXPECT_EQ(place.exit_code, 2) << option;
+    EXPECT_NE(place.err.find("dateline"), std::string::npos) << place.err;
+  }
 }
 
 // ECB+ (gold = subtopic) through the command line at its defaults. Measured:

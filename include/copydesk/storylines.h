@@ -39,10 +39,11 @@
 //
 // NAMES. A follow-up is told in fresh words about the same people, places
 // and organisations. An event's names are read from its texts (the caller
-// passes one per copy group: `copydesk events` its canonicals): every word
-// written with a capital letter that does not start a sentence or a line
-// ("Wagner", "Tehran"), and every two adjacent capitalised words with only
-// spaces between them, wherever they stand ("Paul Wagner", "Cobalt
+// passes one per copy group: `copydesk events` its canonicals), after the
+// dateline (dateline.h: its place, agency and date are not names): every
+// word written with a capital letter that does not start a sentence or a
+// line ("Wagner", "Tehran"), and every two adjacent capitalised words with
+// only spaces between them, wherever they stand ("Paul Wagner", "Cobalt
 // Semiconductors"); a word with a digit is no name; ASCII letters are
 // lower-cased ("PARIS" = "Paris"). Weight of name f in event E:
 //   (1 + ln texts(f, E)) · idf(f) · (name_pair_weight for a pair, else 1),
@@ -54,52 +55,72 @@
 // events is rare (high idf, and its pair counts name_pair_weight times); a
 // capital city or a big organisation recurs in many events and weighs little.
 //
+// DATELINES. A follow-up is filed from where the story happened ("TEHRAN
+// (AP) —" again, two days later); a look-alike that shares a few names by
+// chance mostly is not. So the names count fully only between events filed
+// from the same place: when some text has a dateline, each name vector gets
+// a second half, name_dims wide — its names CONJOINED with its texts'
+// dateline places (each (name, place) pair projected as a feature of weight
+// w(name) · q(place), q the event's place counts of unit norm: a hashed
+// tensor product, whose norm is the names'). The halves are scaled by
+// √(1 − dateline_share) and √dateline_share, so the names cosine becomes
+//   (1 − dateline_share) · names + dateline_share · names · places
+// (places = the cosine of the place counts: 1 when both events are filed
+// from one place, 0 when from two). An event without any dateline keeps its
+// plain names at full length: against a dated event its names count
+// √(1 − share). Measured on the generated crawl (20,000 docs, seed 5; pairs of
+// predicted events within 7 days that share a full name, each event labelled
+// by its majority gold storyline): 94 % of the follow-up pairs are filed
+// from one place, 3.5 % of the others. An additive place
+// bonus (the place as one more name) peaked at 0.895 storyline ARI; the
+// conjunction, a gate, reaches 0.934 (below).
+//
 // MEASURED on generated crawls (generator.h defaults, calibrated to ECB+:
 // hashed cosines, same event other story 0.36, follow-up 0.23, unrelated
 // 0.08; each follow-up 1–4 days after the one before, sharing the first
 // event's city, main organisation, main person — half the time a second —
 // and its subject noun; every story also names streets, districts and
-// bystanders of its own). Storyline ARI over documents.
+// bystanders of its own). ARI over documents; `copydesk events` at its
+// defaults (copy groups by containment; events with names ×0.45 conjoined
+// with datelines ×0.7; storylines: names ×0.85, datelines ×0.5, pairs ×3,
+// 512 dims, cut 0.16):
 //
-// With the GOLD events (20,000 docs, seed 5; one text per gold story), by the
-// cut (link_threshold):                               0.15 / 0.20 / 0.25 / 0.30 / 0.35
-//   words alone (as before: mean removed)             0.509 / 0.742 / 0.841 / 0.869 / 0.872
+//   crawl                 events   storylines (P / R)
+//   3,000 docs, seed 5    0.989    0.958
+//   5,000 docs (default seed) 0.988 0.950
+//   20,000 docs, seed 5   0.985    0.934 (0.936 / 0.932)
+//   20,000 docs, seed 1   0.978    0.924
+//   100,000 docs, seed 5  0.968    0.892
+//
+// How it got there (20,000 docs, seed 5, events / storylines): words alone
+// 0.931 / 0.834; names in both steps (no datelines) 0.964 / 0.868 — a
+// plateau over the storyline knobs (share, cut, gap, pair weight, 1,024
+// dims, k 20 or 40: ≤ 0.873), with only 538 of ~1,000 follow-up links made;
+// datelines in the storyline step 0.964 / 0.90; in both steps, events
+// retuned 0.985 / 0.934. The ceiling these events allow (each predicted
+// event linked by its majority gold storyline, an oracle) was 0.940 at
+// 0.964 events. Tried and dropped: the dateline gate on the words too
+// (0.894), event CPM resolution 0.2 (storylines 0.955 but ECB+ dated
+// 0.80 < 0.85), event names ×0.55 (ECB+ dated 0.84). The crawl's finite name
+// lists (90 first × 172 last names, 60 cities, 110 organisations) make
+// unrelated events share names more often the larger the crawl: hence
+// 0.892 at 100,000 docs (27,000 events in 30 days).
+//
+// With the GOLD events (20,000 docs, seed 5; before datelines; one text per
+// gold story), by the cut:                              0.15 / 0.20 / 0.25 / 0.30 / 0.35
+//   words alone (mean removed)                        0.509 / 0.742 / 0.841 / 0.869 / 0.872
 //   names alone, 256 dims                             0.650 / 0.749 / 0.808 / 0.852 / 0.863
-//   names ×0.5 + words, 256 dims                      0.702 / 0.831 / 0.876 / 0.872
 //   names ×0.7 + words, pairs ×3, 1,024 dims          0.893 / 0.930 / 0.905
-//   names ×0.7 + words, pairs ×3, 4,096 dims (≈ exact) 0.898 / 0.919 / 0.894
-// (names cosine there: same storyline mean 0.20, p5 0.06; other events within
-// a week 0.01, p99 0.11 — at 256 dims the projection's noise, ±0.06, blurs it.)
-// Tried and dropped: only each event's top 6 or 10 names (0.922 / 0.909 on
-// gold events, worse with one text per copy group: a name two events share by
-// chance outranks the main person); names counted per occurrence (0.887:
-// organisations are repeated too); only names said twice in a text (0.887);
-// each name weighted by the share of the event's texts that have it (0.916).
-//
-// END TO END (`copydesk events`: copy groups, events at events.h's defaults,
-// then these), storyline ARI (P / R), words alone at their best cut 0.4 vs the
-// defaults here (names ×0.7, pairs ×3, 512 dims, cut 0.24):
-//
-//   crawl                        events (ARI)     words alone            names + words
-//   5,000 docs, seed 5           1,056 (0.959)    0.837 (0.937 / 0.757)  0.861 (0.900 / 0.826)
-//   20,000 docs, seed 5          4,338 (0.948)    0.826 (0.929 / 0.744)  0.850 (0.910 / 0.798)
-//   20,000 docs, seed 1          4,349 (0.944)    0.826 (0.926 / 0.746)  0.852 (0.912 / 0.799)
-//   100,000 docs, seed 5        23,026 (0.923)    0.790 (0.904 / 0.702)  0.810 (0.911 / 0.730)
-//
-// (copy groups by `copydesk dedup`'s defaults, Jaccard, as at commit 14fdf5f;
-// with copy groups by containment the events score 0.931 / 0.936 at 20,000
-// docs, seeds 5 / 1, and the storylines 0.812 / 0.815 → 0.834 / 0.832; at
-// 5,000 docs 0.829 → 0.849; 100,000 docs 0.778 → 0.796.) 512 name dims: 0.851
-// at cut 0.20 (1,024: 0.858; 256: 0.846 at 0.24). The gap to the gold events'
-// 0.93 is the events': an event that joins two storylines' events, or a split
-// one, cannot be undone here — linking the predicted events by their majority
-// gold storyline (an oracle) scores only 0.919 at 20,000 docs (P 0.900, R
-// 0.939), so 0.9 is close to the ceiling these events allow.
+// Also dropped then: only each event's top 6 or 10 names (0.922 / 0.909);
+// names counted per occurrence (0.887); only names said twice (0.887).
 //
 // Cost: the name vectors read each text once more (two passes: event
 // frequencies, then weights; in parallel), the search and joining run on
-// 256 + name_dims dimensions. `copydesk events`, 100,000 docs, 2 cores: the
-// storyline stage 2.45 s (words alone) → 5.6 s, total 10.2 s → 13.9 s.
+// 256 + name_dims dimensions, 256 + 2 · name_dims with datelines.
+// `copydesk events`, 1,000,000 docs, 2 cores (bench/story_e2e.sh): the
+// storyline stage 71.8 s without datelines → 110.2 s with, the whole run
+// 242 s → 343 s, peak RSS 6.8 → 8.8 GB (the event step's items carry the
+// names-by-place half too).
 // Deterministic: the same vectors, dates and params give the same
 // storylines whatever the thread count (events.h explains why; the name
 // vectors sum their names in a fixed order).
@@ -144,7 +165,8 @@ struct StorylineParams {
   double name_share = 0.85;       // similarity = (1 − share) · text cosine + share · names cosine, in [0, 1]
   uint32_t name_dims = 512;       // dimensions of the name vectors, in [8, 65536]
   float name_pair_weight = 3.0f;  // weight of a pair of capitalised words ("Viktor Anraea") vs one word, > 0
-  double dateline_share = 0.5;    // share of the places texts are filed from (dateline.h) in the names, in [0, 1)
+  double dateline_share = 0.5;    // share of the names that counts only between events filed from one place
+                                  // (their datelines: "Datelines" above), in [0, 1); 0: places ignored
 
   // InvalidArgument naming the first bad field.
   Status validate() const;
@@ -177,7 +199,9 @@ Result<Storylines> link_storylines(const EmbeddingMatrix& event_vectors, const s
                                    const std::vector<int64_t>& end, const StorylineParams& params);
 
 // Per event: a unit vector of the names in its texts (texts[i] is in event
-// event_of_text[i] < num_events), name_dims wide; all zeros when the event
+// event_of_text[i] < num_events): name_dims wide, or 2 · name_dims when some
+// text has a dateline and dateline_share > 0 (the names, then the names
+// conjoined with the places: "Datelines" above); all zeros when the event
 // has no name another event shares.
 Result<EmbeddingMatrix> event_name_vectors(const std::vector<std::string_view>& texts,
                                            const std::vector<uint32_t>& event_of_text, size_t num_events,
