@@ -81,11 +81,13 @@
 // spread up to two years within an event) cost 0.03 ARI through the window
 // and the decay.
 //
-// NAMES. `copydesk events` gives cluster_events each copy group's word
-// vector side by side with its name vector (embed.h side_by_side,
-// storylines.h event_name_vectors; names weigh 0.35): generated crawl 20k
-// event ARI 0.931 → 0.964; ECB+ 0.907 → 0.912 (dates ignored), 0.857 → 0.851
-// (its dates). The figures above are words only.
+// NAMES. `copydesk events` (story_pipeline.h) gives cluster_events each
+// copy group's word vector side by side with its name vector (embed.h
+// side_by_side, storylines.h event_name_vectors): names weighing 0.35,
+// generated crawl 20k event ARI 0.931 → 0.964, ECB+ 0.907 → 0.912 (dates
+// ignored), 0.857 → 0.851 (its dates); now names 0.45, 0.7 of them counted
+// only between groups filed from one place (storylines.h "DATELINES"):
+// 0.985, ECB+ 0.914 / 0.854. The figures above are words only.
 //
 // THE TIME DECAY. One happening is covered within a day or two; what comes
 // days later about the same people is a follow-up — another event of the same

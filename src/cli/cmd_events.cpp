@@ -1,7 +1,8 @@
 // `copydesk events`: which documents (or copy groups) report the same
 // real-world event. Reads a crawl, embeds each document — or one
 // representative per copy group of a `copydesk dedup` run — with the hashed
-// embedder, clusters the vectors (events.h) and writes one line per document.
+// embedder, clusters the vectors into events and storylines
+// (story_pipeline.h) and writes one line per document.
 #include <omp.h>
 #include <simdjson.h>
 #include <sys/resource.h>
@@ -29,6 +30,7 @@
 #include "copydesk/dedup.h"
 #include "copydesk/event_summary.h"
 #include "copydesk/news_meta.h"
+#include "copydesk/story_pipeline.h"
 #include "copydesk/storylines.h"
 #include "copydesk/embed.h"
 #include "copydesk/embed_hashed.h"
@@ -54,15 +56,12 @@ struct EventsOptions {
   std::string copies = "auto";   // auto: copy groups by `copydesk dedup`'s defaults; off: one item per document
   std::string boilerplate = "auto";
   double resolution = std::numeric_limits<double>::quiet_NaN();  // per method when unset
-  EventParams params;
+  StoryParams story;  // events, their names and datelines, storylines (story_pipeline.h)
   HashedEmbedderParams hashed;
-  StorylineParams storyline;
   SummaryParams summary;
   int threads = 0;
   bool quiet = false;
-  int report = 0;
-  double event_datelines = 0.7;  // share of the names conjoined with their dateline places (storylines.h)
-  double event_names = 0.45;  // share of the names' cosine in item similarity  // storylines printed on stdout, largest first
+  int report = 0;  // storylines printed on stdout, largest first
   std::string on_error = "fail";
   std::string rejects_path;
   std::string stats;  // timings, counts and scores as JSON
@@ -88,7 +87,8 @@ double seconds_since(std::chrono::steady_clock::time_point t) {
 struct Items {
   std::vector<uint32_t> item_of;          // per document
   std::vector<uint32_t> representative;   // per item: the document embedded for it
-  std::vector<int64_t> date;              // per item: its earliest member date, or kNoDate
+  std::vector<int64_t> first_date;        // per item: its earliest member date, or kNoDate (set_item_dates)
+  std::vector<int64_t> last_date;         // per item: its latest member date, or kNoDate
 };
 
 Items one_item_per_document(const Corpus& corpus) {
@@ -96,9 +96,23 @@ Items one_item_per_document(const Corpus& corpus) {
   for (size_t i = 0; i < corpus.docs.size(); ++i) {
     items.item_of.push_back(static_cast<uint32_t>(i));
     items.representative.push_back(static_cast<uint32_t>(i));
-    items.date.push_back(corpus.docs[i].date);
   }
   return items;
+}
+
+// Each item's first and last member date: an event spans its items' spans
+// (story_pipeline.h), and an item is dated by its first.
+void set_item_dates(const Corpus& corpus, Items& items) {
+  items.first_date.assign(items.representative.size(), kNoDate);
+  items.last_date.assign(items.representative.size(), kNoDate);
+  for (size_t i = 0; i < corpus.docs.size(); ++i) {
+    const int64_t date = corpus.docs[i].date;
+    if (date == kNoDate) continue;
+    int64_t& first = items.first_date[items.item_of[i]];
+    int64_t& last = items.last_date[items.item_of[i]];
+    first = first == kNoDate ? date : std::min(first, date);
+    last = last == kNoDate ? date : std::max(last, date);
+  }
 }
 
 std::string json_text(simdjson::dom::element v) {
@@ -139,7 +153,6 @@ Result<Items> items_from_groups(const Corpus& corpus, const std::string& path) {
     if (!named[i]) {
       item = static_cast<uint32_t>(items.representative.size());
       items.representative.push_back(static_cast<uint32_t>(i));
-      items.date.push_back(kNoDate);
     } else if (auto [it, fresh] = item_of_group.try_emplace(group_of_doc[i], 0); fresh) {
       item = it->second = static_cast<uint32_t>(items.representative.size());
       uint32_t rep = static_cast<uint32_t>(i);
@@ -147,14 +160,10 @@ Result<Items> items_from_groups(const Corpus& corpus, const std::string& path) {
         if (uint32_t d = corpus.ids.find(c->second); d != IdTable::kNotFound) rep = d;
       }
       items.representative.push_back(rep);
-      items.date.push_back(kNoDate);
     } else {
       item = it->second;
     }
     items.item_of[i] = item;
-    const int64_t date = corpus.docs[i].date;
-    int64_t& first = items.date[item];
-    if (date != kNoDate && (first == kNoDate || date < first)) first = date;
   }
   return items;
 }
@@ -169,24 +178,27 @@ Status parse_choices(EventsOptions& o) {
                                                                     {"flat", EventParams::Index::kFlat},
                                                                     {"ivf", EventParams::Index::kIvf},
                                                                     {"hnsw", EventParams::Index::kHnsw}};
-  o.params.method = methods.at(o.method);
-  o.params.index = indexes.at(o.index);
+  EventParams& events = o.story.events;
+  events.method = methods.at(o.method);
+  events.index = indexes.at(o.index);
   if (!std::isnan(o.resolution)) {
-    if (o.params.method == EventParams::Method::kLeiden) o.params.cpm_resolution = o.resolution;
-    if (o.params.method == EventParams::Method::kAverageLinkage) o.params.linkage_threshold = o.resolution;
-    if (o.params.method == EventParams::Method::kLeidenModularity || o.params.method == EventParams::Method::kLouvain) {
-      o.params.modularity_resolution = o.resolution;
+    if (events.method == EventParams::Method::kLeiden) events.cpm_resolution = o.resolution;
+    if (events.method == EventParams::Method::kAverageLinkage) events.linkage_threshold = o.resolution;
+    if (events.method == EventParams::Method::kLeidenModularity || events.method == EventParams::Method::kLouvain) {
+      events.modularity_resolution = o.resolution;
     }
   }
-  if (o.params.window_days == 0) o.params.window_days = std::numeric_limits<double>::infinity();
-  COPYDESK_RETURN_IF_ERROR(o.params.validate());
-  COPYDESK_RETURN_IF_ERROR(o.storyline.validate());
-  if (!(o.event_datelines >= 0 && o.event_datelines < 1)) {
-    return Status::InvalidArgument("--event-datelines must be in [0, 1), got " + std::to_string(o.event_datelines));
+  if (events.window_days == 0) events.window_days = std::numeric_limits<double>::infinity();
+  COPYDESK_RETURN_IF_ERROR(events.validate());
+  COPYDESK_RETURN_IF_ERROR(o.story.storylines.validate());
+  if (!(o.story.event_datelines >= 0 && o.story.event_datelines < 1)) {
+    return Status::InvalidArgument("--event-datelines must be in [0, 1), got " +
+                                   std::to_string(o.story.event_datelines));
   }
-  if (!(o.event_names >= 0 && o.event_names <= 1)) {
-    return Status::InvalidArgument("--event-names must be in [0, 1], got " + std::to_string(o.event_names));
+  if (!(o.story.event_names >= 0 && o.story.event_names <= 1)) {
+    return Status::InvalidArgument("--event-names must be in [0, 1], got " + std::to_string(o.story.event_names));
   }
+  COPYDESK_RETURN_IF_ERROR(o.story.validate());
   COPYDESK_RETURN_IF_ERROR(o.summary.validate());
   return o.hashed.validate();
 }
@@ -202,12 +214,6 @@ Result<Items> items_from_dedup(const Corpus& corpus, DedupStats* stats) {
   Items items;
   items.item_of = dedup->groups.group_of;
   items.representative = dedup->groups.canonical;
-  items.date.assign(items.representative.size(), kNoDate);
-  for (size_t i = 0; i < corpus.docs.size(); ++i) {
-    int64_t& first = items.date[items.item_of[i]];
-    const int64_t date = corpus.docs[i].date;
-    if (date != kNoDate && (first == kNoDate || date < first)) first = date;
-  }
   *stats = dedup->stats;
   return items;
 }
@@ -407,6 +413,7 @@ int run_events(EventsOptions& o) {
     if (!grouped.ok()) return fail(grouped.status());
     items = std::move(*grouped);
   }
+  set_item_dates(corpus, items);
   const double copies_seconds = seconds_since(step);
   peak_mb.emplace_back("copies", peak_rss_mb());
   // From here on only the representatives' texts are read (embedding, names,
@@ -431,61 +438,34 @@ int run_events(EventsOptions& o) {
   peak_mb.emplace_back("embed", peak_rss_mb());
   // One text per item, its representative's: names are read from these.
   std::vector<std::string_view> item_texts;
-  std::vector<uint32_t> each_item;  // item i on its own: per-item name vectors
   item_texts.reserve(items.representative.size());
-  for (uint32_t doc : items.representative) {
-    each_item.push_back(static_cast<uint32_t>(item_texts.size()));
-    item_texts.push_back(texts[doc]);
-  }
+  for (uint32_t doc : items.representative) item_texts.push_back(texts[doc]);
 
+  // Events, then storylines (story_pipeline.h). The "events" peak RSS is
+  // sampled between the two steps, as the pipeline hands over.
   progress.update("events", 0, 0);
-  // Items are compared by their words and by the names they share (people,
-  // places, organisations: storylines.h explains the name vectors; here each
-  // copy group is a "group" of one text).
-  EmbeddingMatrix event_input;
-  if (o.event_names > 0) {
-    StorylineParams item_names = o.storyline;
-    item_names.dateline_share = o.event_datelines;
-    Result<EmbeddingMatrix> names = event_name_vectors(item_texts, each_item, each_item.size(), item_names);
-    if (!names.ok()) return fail(names.status());
-    Result<EmbeddingMatrix> joined = side_by_side(*vectors, *names, o.event_names);
-    if (!joined.ok()) return fail(joined.status());
-    event_input = std::move(*joined);
-  }
-  Result<EventClusters> events = cluster_events(o.event_names > 0 ? event_input : *vectors, items.date, o.params);
-  if (!events.ok()) return fail(events.status());
-  peak_mb.emplace_back("events", peak_rss_mb());
-  event_input = EmbeddingMatrix{};  // words ⊕ names of every item: not needed past here
+  Result<StoryClusters> stories =
+      cluster_stories(*vectors, item_texts, items.first_date, items.last_date, o.story, [&](const StoryClusters&) {
+        peak_mb.emplace_back("events", peak_rss_mb());
+        progress.update("storylines", 0, 0);
+      });
+  if (!stories.ok()) return fail(stories.status());
+  const EventClusters& events = stories->events;
+  const Storylines& storylines = stories->storylines;
 
+  // The "storylines" stage: linking (timed by the pipeline) and the summaries.
   step = std::chrono::steady_clock::now();
-  progress.update("storylines", 0, 0);
   std::vector<uint32_t> event_of_doc(corpus.docs.size());
-  for (size_t i = 0; i < corpus.docs.size(); ++i) event_of_doc[i] = events->event_of[items.item_of[i]];
-  const SummaryInput summary_input{corpus, items.item_of, items.representative, event_of_doc, events->num_events()};
+  for (size_t i = 0; i < corpus.docs.size(); ++i) event_of_doc[i] = events.event_of[items.item_of[i]];
+  const SummaryInput summary_input{corpus, items.item_of, items.representative, event_of_doc, events.num_events()};
   Result<std::vector<EventSummary>> event_summaries = summarize_events(summary_input, o.summary);
   if (!event_summaries.ok()) return fail(event_summaries.status());
-  Result<EmbeddingMatrix> centroids = event_centroids(*vectors, events->event_of, events->num_events());
-  if (!centroids.ok()) return fail(centroids.status());
-  std::vector<int64_t> event_start, event_end;
-  for (const EventSummary& e : *event_summaries) {
-    event_start.push_back(e.start);
-    event_end.push_back(e.end);
-  }
-  EmbeddingMatrix names;
-  if (o.storyline.name_share > 0) {
-    Result<EmbeddingMatrix> read = event_name_vectors(item_texts, events->event_of, events->num_events(), o.storyline);
-    if (!read.ok()) return fail(read.status());
-    names = std::move(*read);
-  }
-  Result<Storylines> linked = link_storylines(*centroids, names, event_start, event_end, o.storyline);
-  if (!linked.ok()) return fail(linked.status());
-  const Storylines& storylines = *linked;
-  const double storyline_seconds = seconds_since(step);
+  const double storyline_seconds = stories->storyline_seconds + seconds_since(step);
   peak_mb.emplace_back("storylines", peak_rss_mb());
 
   step = std::chrono::steady_clock::now();
   progress.update("write", 0, 0);
-  if (Status s = write_documents(o.output, corpus, items, events->event_of, storylines); !s.ok()) return fail(s);
+  if (Status s = write_documents(o.output, corpus, items, events.event_of, storylines); !s.ok()) return fail(s);
   if (!o.events_out.empty()) {
     std::string out;
     for (size_t e = 0; e < event_summaries->size(); ++e) {
@@ -514,16 +494,16 @@ int run_events(EventsOptions& o) {
   progress.done();
 
   std::string where;
-  for (const std::string& index : events->indexes) {
+  for (const std::string& index : events.indexes) {
     if (where.find(index) == std::string::npos) where += (where.empty() ? "" : ", ") + index;
   }
   std::fprintf(stderr,
                "%zu documents, %zu copy groups, %zu events, %zu storylines\n"
                "read %.2f s, clean %.2f s%s, copies %.2f s, embed %.2f s, search %.2f s (%s), cluster %.2f s "
                "(%zu edges), storylines %.2f s, write %.2f s; total %.2f s, %d threads\n",
-               corpus.docs.size(), items.representative.size(), events->num_events(), storylines.events.size(),
+               corpus.docs.size(), items.representative.size(), events.num_events(), storylines.events.size(),
                read_seconds, clean_seconds, strip ? " (boilerplate removed)" : "", copies_seconds, embed_seconds,
-               events->search_seconds, where.c_str(), events->cluster_seconds, events->edges, storyline_seconds,
+               events.search_seconds, where.c_str(), events.cluster_seconds, events.edges, storyline_seconds,
                write_seconds, seconds_since(start), omp_get_max_threads());
   std::vector<std::string> scores;
   for (auto [what, field, cluster_of] :
@@ -541,14 +521,14 @@ int run_events(EventsOptions& o) {
   if (!o.stats.empty()) {
     std::string json = "{\"documents\":" + std::to_string(corpus.docs.size()) +
                        ",\"groups\":" + std::to_string(items.representative.size()) +
-                       ",\"events\":" + std::to_string(events->num_events()) +
+                       ",\"events\":" + std::to_string(events.num_events()) +
                        ",\"storylines\":" + std::to_string(storylines.events.size()) +
-                       ",\"edges\":" + std::to_string(events->edges) +
+                       ",\"edges\":" + std::to_string(events.edges) +
                        ",\"threads\":" + std::to_string(omp_get_max_threads()) + ",\"seconds\":{";
     const std::pair<const char*, double> times[] = {
         {"read", read_seconds},       {"clean", clean_seconds},
         {"copies", copies_seconds},   {"embed", embed_seconds},
-        {"search", events->search_seconds}, {"cluster", events->cluster_seconds},
+        {"search", events.search_seconds}, {"cluster", events.cluster_seconds},
         {"storylines", storyline_seconds},  {"write", write_seconds},
         {"total", seconds_since(start)}};
     for (const auto& [name, secs] : times) {
@@ -612,13 +592,14 @@ void register_events(CLI::App& root, int& exit_code) {
                   "Remove per-site boilerplate lines before embedding: auto (on for WARC files and folders), on, off")
       ->check(CLI::IsMember({"auto", "on", "off"}))
       ->capture_default_str();
-  cmd->add_option("--window", o->params.window_days, "Never link items more than this many days apart (0: no limit)")
+  cmd->add_option("--window", o->story.events.window_days,
+                  "Never link items more than this many days apart (0: no limit)")
       ->capture_default_str();
-  cmd->add_option("--decay", o->params.time_decay_days,
+  cmd->add_option("--decay", o->story.events.time_decay_days,
                   "Similarity × exp(-days apart / DECAY) between dated items (0: no decay)")
       ->capture_default_str();
-  cmd->add_option("-k,--k", o->params.k, "Nearest neighbours per item")->capture_default_str();
-  cmd->add_option("--min-similarity", o->params.min_similarity, "Drop neighbour links weaker than this")
+  cmd->add_option("-k,--k", o->story.events.k, "Nearest neighbours per item")->capture_default_str();
+  cmd->add_option("--min-similarity", o->story.events.min_similarity, "Drop neighbour links weaker than this")
       ->capture_default_str();
   cmd->add_option("--method", o->method, "leiden (CPM), leiden-modularity, louvain or average (linkage)")
       ->check(CLI::IsMember({"leiden", "leiden-modularity", "louvain", "average"}))
@@ -627,45 +608,45 @@ void register_events(CLI::App& root, int& exit_code) {
                   "leiden: CPM density (default " + std::to_string(EventParams{}.cpm_resolution).substr(0, 4) +
                       "); modularity methods: gamma (default 1); average: the mean-similarity cut (default " +
                       std::to_string(EventParams{}.linkage_threshold).substr(0, 4) + ")");
-  cmd->add_option("--merge", o->params.merge_threshold,
+  cmd->add_option("--merge", o->story.events.merge_threshold,
                   "After leiden/louvain: join linked events with mean similarity >= this (> 1: never)")
       ->capture_default_str();
   cmd->add_option("--index", o->index, "Neighbour search: auto (flat up to --flat-max items, else ivf), flat, ivf, hnsw")
       ->check(CLI::IsMember({"auto", "flat", "ivf", "hnsw"}))
       ->capture_default_str();
-  cmd->add_option("--flat-max", o->params.flat_max, "Largest time block searched exactly with --index auto")
+  cmd->add_option("--flat-max", o->story.events.flat_max, "Largest time block searched exactly with --index auto")
       ->capture_default_str();
-  cmd->add_option("--nprobe", o->params.ivf_nprobe, "IVF lists visited per query")->capture_default_str();
-  cmd->add_option("--seed", o->params.seed, "Seed of IVF training and Leiden")->capture_default_str();
+  cmd->add_option("--nprobe", o->story.events.ivf_nprobe, "IVF lists visited per query")->capture_default_str();
+  cmd->add_option("--seed", o->story.events.seed, "Seed of IVF training and Leiden")->capture_default_str();
   cmd->add_option("--dims", o->hashed.dims, "Embedding dimensions")->capture_default_str();
   cmd->add_option("--name-weight", o->hashed.name_weight, "Embedding weight of capitalised words (names)")
       ->capture_default_str();
   cmd->add_option("--number-weight", o->hashed.number_weight, "Embedding weight of words with a digit")
       ->capture_default_str();
-  cmd->add_option("--storyline-k", o->storyline.k, "Storylines: candidate follow-ups searched per event")
+  cmd->add_option("--storyline-k", o->story.storylines.k, "Storylines: candidate follow-ups searched per event")
       ->capture_default_str();
-  cmd->add_option("--storyline-gap", o->storyline.max_gap_days,
+  cmd->add_option("--storyline-gap", o->story.storylines.max_gap_days,
                   "Storylines: link an event to a follow-up at most this many days later")
       ->capture_default_str();
-  cmd->add_option("--storyline-threshold", o->storyline.link_threshold,
+  cmd->add_option("--storyline-threshold", o->story.storylines.link_threshold,
                   "Storylines: join events while their mean similarity is at least this")
       ->capture_default_str();
-  cmd->add_option("--storyline-names", o->storyline.name_share,
+  cmd->add_option("--storyline-names", o->story.storylines.name_share,
                   "Storylines: share of the names (people, places, organisations) in the similarity, 0 to 1")
       ->capture_default_str();
-  cmd->add_option("--storyline-name-dims", o->storyline.name_dims, "Storylines: dimensions of the name vectors")
+  cmd->add_option("--storyline-name-dims", o->story.storylines.name_dims, "Storylines: dimensions of the name vectors")
       ->capture_default_str();
-  cmd->add_option("--storyline-pair-weight", o->storyline.name_pair_weight,
+  cmd->add_option("--storyline-pair-weight", o->story.storylines.name_pair_weight,
                   "Storylines: weight of two adjacent capitalised words (a full name) vs one")
       ->capture_default_str();
-  cmd->add_option("--storyline-datelines", o->storyline.dateline_share,
+  cmd->add_option("--storyline-datelines", o->story.storylines.dateline_share,
                   "Storylines: share of the places stories are filed from (their datelines) in the names, 0: ignored")
       ->capture_default_str();
-  cmd->add_option("--event-names", o->event_names,
+  cmd->add_option("--event-names", o->story.event_names,
                   "Events: weight of the names two copy groups share (people, places, organisations) against "
                   "their words, in [0, 1] (0: words only)")
       ->capture_default_str();
-  cmd->add_option("--event-datelines", o->event_datelines,
+  cmd->add_option("--event-datelines", o->story.event_datelines,
                   "Events: how much two copy groups' shared names count only when filed from the same place "
                   "(their datelines), in [0, 1) (0: place ignored)")
       ->capture_default_str();
