@@ -65,6 +65,21 @@ int fuzz_meta(const uint8_t* data, size_t size);
 // exactly as one model fed everything.
 int fuzz_boilerplate(const uint8_t* data, size_t size);
 
+// load_timeline and write_timeline_html (timeline.h) on the three files of
+// `copydesk events` — docs, events, storylines — cut from `data` at the
+// separator line "\n@@\n" (a part not there is a missing file), plain or
+// gzip, with the default params and with tight ones (1-3 storylines, events
+// and documents per event, min_events, order: chosen by the input's size).
+// Checks: a failure is an I/O or parse error naming the file (and the line,
+// in a plain file one holding a record); the params never change whether or
+// how loading fails; the bounds hold and the counts add up; the tight
+// selection is the largest storylines, events and copy groups of the full
+// one, with the same first sources; the page is valid UTF-8, the crawl's text
+// is only in the data block, which holds no '<', '>', '&', U+2028, U+2029 and
+// parses back to the timeline; gzip-compressed parts give the same page or
+// the same error.
+int fuzz_timeline(const uint8_t* data, size_t size);
+
 struct FuzzTarget {
   std::string_view name;  // "warc": fuzz/corpus/warc/, fuzz/regressions/warc/, fuzz_warc
   int (*run)(const uint8_t* data, size_t size);

@@ -19,7 +19,7 @@ cd "$(dirname "$0")/.."
 
 seconds=${1:-60}
 BUILD_DIR=${BUILD_DIR:-build-fuzz}
-read -r -a targets <<<"${TARGETS:-warc html jsonl meta boilerplate}"
+read -r -a targets <<<"${TARGETS:-warc html jsonl meta boilerplate timeline}"
 max_crashes_per_target=${MAX_CRASHES:-5}
 if ! [[ "$seconds" =~ ^[0-9]+$ ]] || [ "$seconds" -lt 1 ]; then
   echo "fuzz: SECONDS_PER_TARGET must be a positive integer, got '$seconds'" >&2
@@ -27,11 +27,12 @@ if ! [[ "$seconds" =~ ^[0-9]+$ ]] || [ "$seconds" -lt 1 ]; then
 fi
 
 # Longest input per target: whole pages and WARC files get 1 MiB; lines,
-# datelines and the boilerplate target's three pages need less.
+# datelines, the boilerplate target's three pages and the timeline target's
+# three story files need less.
 max_len_of() {
   case "$1" in
     warc | html) echo 1048576 ;;
-    jsonl | boilerplate) echo 65536 ;;
+    jsonl | boilerplate | timeline) echo 65536 ;;
     meta) echo 4096 ;;
     *) echo "fuzz: unknown target '$1'" >&2; exit 2 ;;
   esac

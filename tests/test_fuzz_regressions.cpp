@@ -130,7 +130,7 @@ INSTANTIATE_TEST_SUITE_P(AllTargets, FuzzReplay, testing::ValuesIn(fuzz::fuzz_ta
 TEST(FuzzTargets, OneForEachParser) {
   std::vector<std::string> names;
   for (const fuzz::FuzzTarget& t : fuzz::fuzz_targets()) names.emplace_back(t.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"warc", "html", "jsonl", "meta", "boilerplate"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"warc", "html", "jsonl", "meta", "boilerplate", "timeline"}));
   for (const std::string& name : names) {
     EXPECT_TRUE(fs::exists(kFuzzDir / ("fuzz_" + name + ".cpp"))) << "no libFuzzer main for " << name;
   }
