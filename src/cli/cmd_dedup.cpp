@@ -4,14 +4,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
 #include <memory>
-#include <optional>
 #include <omp.h>
 
 #include "cli/commands.h"
+#include "cli/crawl_passes.h"
 #include "cli/progress.h"
-#include "cli/temp_file.h"
 #include "copydesk/boilerplate.h"
 #include "copydesk/dedup.h"
 #include "copydesk/eval.h"
@@ -57,14 +55,6 @@ struct DedupOptions {
   uint32_t radius = HammingParams{}.radius;
   std::string hamming_index = "tables";
 };
-
-// WARC files and folders hold pages (HTML): they get pass 0.
-bool input_has_pages(const std::string& path) {
-  std::error_code ec;
-  return std::filesystem::is_directory(path, ec) || is_warc_file(path);
-}
-
-
 
 double elapsed(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -264,7 +254,7 @@ int run(const DedupOptions& o) {
   //  pass 1: fingerprint a batch at a time (text dropped after);
   //  pass 2: re-read to write each document's assignment with all its fields.
   // Standard input is copied to a temporary file so it can be read again; the
-  // built-in crawl is regenerated, bit for bit.
+  // built-in crawl is regenerated, bit for bit (crawl_passes.h).
   const bool demo = o.inputs.empty();
   GeneratorParams gen;
   gen.num_docs = o.demo_docs;
@@ -273,29 +263,20 @@ int run(const DedupOptions& o) {
                          "`copydesk generate --help` makes others)\n",
                  static_cast<unsigned long long>(gen.num_docs));
   }
-  std::unique_ptr<TempFile> stdin_copy;
-  if (std::count(o.inputs.begin(), o.inputs.end(), "-") > 1) return fail(Status::InvalidArgument("- (stdin) given twice"));
-  if (std::count(o.inputs.begin(), o.inputs.end(), "-") == 1) {
-    Result<std::unique_ptr<TempFile>> tmp = TempFile::create("stdin");
-    if (!tmp.ok()) return fail(tmp.status());
-    if (Status s = (*tmp)->fill_from_stdin(); !s.ok()) return fail(s);
-    stdin_copy = std::move(*tmp);
-  }
-  auto read_originals = [&](CorpusReader& reader) -> Status {
-    if (demo) {
+  CrawlPasses::Source generate;  // the built-in crawl, made again each pass
+  if (demo) {
+    generate = [&gen](CorpusReader& reader) {
       uint64_t line = 0;
       return generate_crawl(gen, [&](const Document& d) {
         reader.add_document(d, "<built-in crawl>", ++line);
         return Status::Ok();
       });
-    }
-    for (const std::string& path : o.inputs) {
-      COPYDESK_RETURN_IF_ERROR(path == "-" ? reader.add_jsonl(stdin_copy->path(), "<stdin>") : reader.add_path(path));
-    }
-    return Status::Ok();
-  };
-  bool pages = false;  // any WARC file or folder among the inputs
-  for (const std::string& path : o.inputs) pages = pages || (path != "-" && input_has_pages(path));
+    };
+  }
+  Result<std::unique_ptr<CrawlPasses>> opened_crawl = CrawlPasses::open(o.inputs, read_params, generate);
+  if (!opened_crawl.ok()) return fail(opened_crawl.status());
+  CrawlPasses& crawl = **opened_crawl;
+  const bool pages = crawl.has_pages();  // any WARC file or folder among the inputs
   const bool strip_boilerplate = o.boilerplate == "on" || (o.boilerplate == "auto" && pages);
   const bool spool = strip_boilerplate || pages;
 
@@ -304,63 +285,16 @@ int run(const DedupOptions& o) {
   });
   // Pass 0.
   const bool pass0 = spool || dedup.needs_counting();
-  Corpus seen;  // ids, rejects and counts of the first read; no documents
-  std::unique_ptr<TempFile> doc_spool;
-  std::optional<BoilerplateModel> boilerplate;
   const int max_threads = std::max(1, omp_get_max_threads());
   if (pass0) {
-    std::unique_ptr<FileSink> out;
-    if (spool) {
-      Result<std::unique_ptr<TempFile>> tmp = TempFile::create("docs");
-      if (!tmp.ok()) return fail(tmp.status());
-      doc_spool = std::move(*tmp);
-      auto opened = FileSink::open(doc_spool->path());
-      if (!opened.ok()) return fail(opened.status());
-      out = std::move(*opened);
-    }
-    std::vector<BoilerplateModel> counters;
-    for (int t = 0; strip_boilerplate && t < max_threads; ++t) counters.emplace_back(boilerplate_params);
-    std::vector<Document> batch;
-    std::string buffer;
-    Status spool_status;
-    uint64_t spooled = 0;
-    auto flush = [&] {
-      if (strip_boilerplate) {
-        const int64_t n = static_cast<int64_t>(batch.size());
-#pragma omp parallel for schedule(dynamic, 16)
-        for (int64_t i = 0; i < n; ++i) counters[omp_get_thread_num()].add_page(batch[i].site, batch[i].text);
-      }
-      if (dedup.needs_counting()) dedup.count(batch.data(), batch.size());
-      if (out) {
-        for (const Document& d : batch) append_document_jsonl(buffer, d);
-        if (spool_status.ok()) spool_status = out->write(buffer);
-        buffer.clear();
-      }
-      spooled += batch.size();
-      batch.clear();
-      progress.update("read", spooled, 0);
-    };
-    CorpusReader reader(read_params, [&](Document&& d) {
-      batch.push_back(std::move(d));
-      if (batch.size() >= Deduplicator::kBatchDocs) flush();
-    });
-    if (Status s = read_originals(reader); !s.ok()) return fail(s);
-    flush();
-    if (out && spool_status.ok()) spool_status = out->close();
-    if (!spool_status.ok()) return fail(spool_status);
-    seen = reader.take();
-    if (strip_boilerplate) {
-      for (size_t t = 1; t < counters.size(); ++t) {
-        if (Status s = counters[0].merge(std::move(counters[t])); !s.ok()) return fail(s);
-      }
-      if (Status s = counters[0].finalize(); !s.ok()) return fail(s);
-      boilerplate.emplace(std::move(counters[0]));
-    }
+    CrawlPasses::Prescan prescan;
+    prescan.spool = spool;
+    if (strip_boilerplate) prescan.boilerplate = boilerplate_params;
+    if (dedup.needs_counting()) prescan.on_batch = [&](const Document* docs, size_t n) { dedup.count(docs, n); };
+    prescan.on_progress = [&](uint64_t documents) { progress.update("read", documents, 0); };
+    if (Status s = crawl.prescan(prescan); !s.ok()) return fail(s);
   }
-  // Later passes read the spool, or the inputs again.
-  auto read_again = [&](CorpusReader& reader) -> Status {
-    return doc_spool ? reader.add_jsonl(doc_spool->path(), "<spooled documents>") : read_originals(reader);
-  };
+  const BoilerplateModel* boilerplate = crawl.boilerplate();
   std::vector<BoilerplateReport> removed(strip_boilerplate ? static_cast<size_t>(max_threads) : 0);
   auto strip = [&](Document& d, BoilerplateReport* report) {
     if (boilerplate) d.text = boilerplate->strip(d.site, d.text, d.title, nullptr, report);
@@ -369,14 +303,8 @@ int run(const DedupOptions& o) {
   // Pass 1: fingerprint.
   if (boilerplate) dedup.set_prepare([&](Document& d) { strip(d, &removed[omp_get_thread_num()]); });
   const auto t_pass1 = std::chrono::steady_clock::now();
-  if (pass0) {
-    CorpusReader replay = CorpusReader::replaying(seen.ids, read_params, [&](Document&& d) { dedup.add(std::move(d)); });
-    if (Status s = read_again(replay); !s.ok()) return fail(s);
-  } else {
-    CorpusReader reader(read_params, [&](Document&& d) { dedup.add(std::move(d)); });
-    if (Status s = read_originals(reader); !s.ok()) return fail(s);
-    seen = reader.take();
-  }
+  if (Status s = crawl.read([&](Document&& d) { dedup.add(std::move(d)); }); !s.ok()) return fail(s);
+  const Corpus& seen = crawl.seen();  // ids, rejects and counts of the first read; no documents
   const double pass1_seconds = elapsed(t_pass1);
   const double pass0_seconds = elapsed(t_start) - pass1_seconds;
   if (!seen.rejects.empty() && (o.on_error == "fail" || !o.quiet)) {
@@ -473,16 +401,16 @@ int run(const DedupOptions& o) {
       index += static_cast<uint32_t>(n);
       batch.clear();
     };
-    CorpusReader replay = CorpusReader::replaying(seen.ids, read_params, [&](Document&& d) {
+    Result<uint64_t> replayed = crawl.read_again([&](Document&& d) {
       if (index + batch.size() >= groups.group_of.size()) return;  // more than pass 1 saw: caught below
       batch.push_back(std::move(d));
       if (batch.size() >= 1024) flush();
     });
-    if (Status s = read_again(replay); !s.ok()) return fail(s);
+    if (!replayed.ok()) return fail(replayed.status());
     flush();
-    if (replay.corpus().documents != seen.documents) {
+    if (*replayed != seen.documents) {
       return fail(Status::IoError("the input changed while it was being read: " + std::to_string(seen.documents) +
-                                  " documents on the first pass, " + std::to_string(replay.corpus().documents) +
+                                  " documents on the first pass, " + std::to_string(*replayed) +
                                   " on the second"));
     }
     if (sink) {

@@ -2,7 +2,9 @@
 // real-world event. Reads a crawl, embeds each document — or one
 // representative per copy group of a `copydesk dedup` run — with the hashed
 // embedder, clusters the vectors into events and storylines
-// (story_pipeline.h) and writes one line per document.
+// (story_pipeline.h) and writes one line per document. The crawl is read in
+// passes (crawl_passes.h, run_events): only the representatives' texts are
+// ever held together.
 #include <omp.h>
 #include <simdjson.h>
 #include <sys/resource.h>
@@ -13,17 +15,18 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
 #include <functional>
 #include <limits>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <unordered_map>
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/crawl_passes.h"
 #include "cli/progress.h"
 #include "copydesk/boilerplate.h"
 #include "copydesk/date.h"
@@ -91,9 +94,9 @@ struct Items {
   std::vector<int64_t> last_date;         // per item: its latest member date, or kNoDate
 };
 
-Items one_item_per_document(const Corpus& corpus) {
+Items one_item_per_document(size_t documents) {
   Items items;
-  for (size_t i = 0; i < corpus.docs.size(); ++i) {
+  for (size_t i = 0; i < documents; ++i) {
     items.item_of.push_back(static_cast<uint32_t>(i));
     items.representative.push_back(static_cast<uint32_t>(i));
   }
@@ -122,13 +125,15 @@ std::string json_text(simdjson::dom::element v) {
 // Copy groups from the assignments `copydesk dedup` writes ({id, group,
 // canonical, ...} per document). The representative of a group is its
 // canonical document when the crawl has it, else its first member; a
-// document the file does not name is a group of its own.
-Result<Items> items_from_groups(const Corpus& corpus, const std::string& path) {
+// document the file does not name is a group of its own. `ids`: the crawl's
+// documents.
+Result<Items> items_from_groups(const IdTable& ids, const std::string& path) {
   simdjson::dom::parser parser;
   simdjson::dom::document_stream stream;
   if (parser.load_many(path).get(stream) != simdjson::SUCCESS) return Status::IoError(path + ": cannot read");
-  std::vector<std::string> group_of_doc(corpus.docs.size());
-  std::vector<bool> named(corpus.docs.size(), false);
+  const size_t documents = ids.size();
+  std::vector<std::string> group_of_doc(documents);
+  std::vector<bool> named(documents, false);
   std::unordered_map<std::string, std::string> canonical_of_group;
   size_t line = 0;
   for (auto record : stream) {
@@ -138,7 +143,7 @@ Result<Items> items_from_groups(const Corpus& corpus, const std::string& path) {
         e["group"].get(group) != simdjson::SUCCESS) {
       return Status::ParseError(path + ":" + std::to_string(line) + ": need an object with 'id' and 'group'");
     }
-    const uint32_t doc = corpus.ids.find(json_text(id));
+    const uint32_t doc = ids.find(json_text(id));
     if (doc == IdTable::kNotFound) continue;  // a document this crawl does not have
     group_of_doc[doc] = json_text(group);
     named[doc] = true;
@@ -146,9 +151,9 @@ Result<Items> items_from_groups(const Corpus& corpus, const std::string& path) {
     if (e["canonical"].get(canonical) == simdjson::SUCCESS) canonical_of_group[group_of_doc[doc]] = json_text(canonical);
   }
   Items items;
-  items.item_of.resize(corpus.docs.size());
+  items.item_of.resize(documents);
   std::unordered_map<std::string, uint32_t> item_of_group;
-  for (size_t i = 0; i < corpus.docs.size(); ++i) {
+  for (size_t i = 0; i < documents; ++i) {
     uint32_t item;
     if (!named[i]) {
       item = static_cast<uint32_t>(items.representative.size());
@@ -157,7 +162,7 @@ Result<Items> items_from_groups(const Corpus& corpus, const std::string& path) {
       item = it->second = static_cast<uint32_t>(items.representative.size());
       uint32_t rep = static_cast<uint32_t>(i);
       if (auto c = canonical_of_group.find(group_of_doc[i]); c != canonical_of_group.end()) {
-        if (uint32_t d = corpus.ids.find(c->second); d != IdTable::kNotFound) rep = d;
+        if (uint32_t d = ids.find(c->second); d != IdTable::kNotFound) rep = d;
       }
       items.representative.push_back(rep);
     } else {
@@ -206,43 +211,48 @@ Status parse_choices(EventsOptions& o) {
 // Copy groups found here as `copydesk dedup --containment` finds them: a
 // copy a site cut short still joins its original (generated crawl: ARI 0.998
 // against 0.79 with Jaccard).
-Result<Items> items_from_dedup(const Corpus& corpus, DedupStats* stats) {
+DedupParams copy_group_params() {
   DedupParams params;
   params.set_measure(Measure::kContainment);
-  Result<DedupResult> dedup = run_dedup(corpus, params);
-  if (!dedup.ok()) return dedup.status();
-  Items items;
-  items.item_of = dedup->groups.group_of;
-  items.representative = dedup->groups.canonical;
-  *stats = dedup->stats;
-  return items;
+  return params;
 }
 
-// Web pages lose their sites' recurring lines (boilerplate.h) before they
-// are embedded: a sidebar of other headlines would pull unrelated stories
-// together. Then wire credits are found on what is left.
-Status clean_documents(Corpus& corpus, bool strip_boilerplate) {
-  const int64_t n = static_cast<int64_t>(corpus.docs.size());
-  if (strip_boilerplate) {
-    const int threads = std::max(1, omp_get_max_threads());
-    std::vector<BoilerplateModel> counters(static_cast<size_t>(threads));
-#pragma omp parallel for schedule(static)
-    for (int64_t i = 0; i < n; ++i) {
-      counters[omp_get_thread_num()].add_page(corpus.docs[i].site, corpus.docs[i].text);
-    }
-    BoilerplateModel model = std::move(counters[0]);
-    for (size_t t = 1; t < counters.size(); ++t) COPYDESK_RETURN_IF_ERROR(model.merge(std::move(counters[t])));
-    COPYDESK_RETURN_IF_ERROR(model.finalize());
+// Web pages lose their sites' recurring lines (boilerplate.h; `boilerplate`
+// null: none) before they are fingerprinted and embedded: a sidebar of other
+// headlines would pull unrelated stories together. Then, with `annotate`,
+// wire credits and datelines are found on what is left. In parallel.
+void clean_documents(Document* docs, size_t n, const BoilerplateModel* boilerplate, bool annotate) {
+  const int64_t count = static_cast<int64_t>(n);
 #pragma omp parallel for schedule(dynamic, 64)
-    for (int64_t i = 0; i < n; ++i) {
-      Document& d = corpus.docs[i];
-      d.text = model.strip(d.site, d.text, d.title);
-    }
+  for (int64_t i = 0; i < count; ++i) {
+    Document& d = docs[i];
+    if (boilerplate != nullptr) d.text = boilerplate->strip(d.site, d.text, d.title);
+    if (annotate) annotate_news_metadata(d);
   }
-#pragma omp parallel for schedule(dynamic, 64)
-  for (int64_t i = 0; i < n; ++i) annotate_news_metadata(corpus.docs[i]);
-  return Status::Ok();
 }
+
+// Documents handed over one at a time, processed a batch at a time: at most
+// Deduplicator::kBatchDocs documents or kBatchBytes of text (plus one
+// document) are held.
+class DocumentBatch {
+ public:
+  explicit DocumentBatch(std::function<void(std::vector<Document>&)> process) : process_(std::move(process)) {}
+  void add(Document&& d) {
+    bytes_ += d.text.size();
+    docs_.push_back(std::move(d));
+    if (docs_.size() >= Deduplicator::kBatchDocs || bytes_ >= Deduplicator::kBatchBytes) flush();
+  }
+  void flush() {
+    if (!docs_.empty()) process_(docs_);
+    docs_.clear();
+    bytes_ = 0;
+  }
+
+ private:
+  std::function<void(std::vector<Document>&)> process_;
+  std::vector<Document> docs_;
+  size_t bytes_ = 0;
+};
 
 // One line per document (README "Story outputs"): id, copy group and its
 // canonical, event, storyline, what is known of the document, carried fields.
@@ -358,74 +368,153 @@ int run_events(EventsOptions& o) {
   std::vector<std::pair<std::string, double>> peak_mb;  // the process's peak RSS after each stage
   Progress progress(!o.quiet && isatty(STDERR_FILENO));
   progress.update("read", 0, 0);
-  CorpusReader reader;
-  bool pages = false;
-  for (const std::string& path : o.inputs) {
-    if (Status s = reader.add_path(path); !s.ok()) return fail(s);
-    pages = pages || is_warc_file(path) || std::filesystem::is_directory(path);
-  }
-  Corpus corpus = reader.take();
-  if (!corpus.rejects.empty()) {
-    const size_t shown = std::min<size_t>(corpus.rejects.size(), 20);
+
+  // The crawl is never held whole (crawl_passes.h): only the representative
+  // of each copy group has its text read by the steps after the copy groups
+  // (embedding, names, top terms), and which document that is is known only
+  // once every document has been fingerprinted. So:
+  //  [pass 0, for web pages or boilerplate removal] extract every page once,
+  //    spool the documents, count each site's boilerplate;
+  //  pass 1: clean a batch at a time, fingerprint it for the copy groups and
+  //    keep every field of each document but its text;
+  //  pass 2: re-read, keeping the (cleaned) text of the representatives only.
+  // With --copies off every document is a representative: pass 1 keeps the
+  // texts and there is no pass 2. Standard input is copied to a temporary
+  // file so it can be read again.
+  Result<std::unique_ptr<CrawlPasses>> opened = CrawlPasses::open(o.inputs, ReadParams{});
+  if (!opened.ok()) return fail(opened.status());
+  CrawlPasses& crawl = **opened;
+  const bool pages = crawl.has_pages();
+  const bool strip = o.boilerplate == "on" || (o.boilerplate == "auto" && pages);
+  const bool every_text = o.groups.empty() && o.copies == "off";
+  const bool find_copies = o.groups.empty() && o.copies == "auto";
+  double clean_seconds = 0, copies_seconds = 0;
+
+  // Bad records are reported once the first read has seen them all, before
+  // anything is written; --on-error=fail stops there.
+  auto report_rejects = [&]() -> Status {
+    const std::vector<Reject>& rejects = crawl.seen().rejects;
+    if (rejects.empty()) return Status::Ok();
+    progress.done();
+    const size_t shown = std::min<size_t>(rejects.size(), 20);
     for (size_t i = 0; i < shown; ++i) {
-      const Reject& r = corpus.rejects[i];
+      const Reject& r = rejects[i];
       std::fprintf(stderr, "%s:%llu: %s%s\n", r.source.c_str(), static_cast<unsigned long long>(r.line),
                    r.reason.c_str(), o.on_error == "skip" ? " (skipped)" : "");
     }
-    if (corpus.rejects.size() > shown) {
-      std::fprintf(stderr, "… and %zu more bad records\n", corpus.rejects.size() - shown);
+    if (rejects.size() > shown) {
+      std::fprintf(stderr, "… and %zu more bad records\n", rejects.size() - shown);
     }
     if (o.on_error == "fail") {
-      std::fprintf(stderr,
-                   "copydesk events: %zu bad input record(s); nothing written. Fix them, or use --on-error=skip "
-                   "to go on and list them in a rejects file.\n",
-                   corpus.rejects.size());
-      return kExitError;
+      return Status::InvalidArgument(std::to_string(rejects.size()) +
+                                     " bad input record(s); nothing written. Fix them, or use --on-error=skip "
+                                     "to go on and list them in a rejects file.");
     }
     std::string path = o.rejects_path;
     if (path.empty()) path = o.output == "-" ? "copydesk-rejects.jsonl" : o.output + ".rejects.jsonl";
     Result<std::unique_ptr<FileSink>> sink = FileSink::open(path);
-    if (!sink.ok()) return fail(sink.status());
-    if (Status s = write_rejects(corpus.rejects, **sink); !s.ok()) return fail(s);
-    if (Status s = (*sink)->close(); !s.ok()) return fail(s);
-    std::fprintf(stderr, "%zu rejected record(s) listed in %s\n", corpus.rejects.size(), path.c_str());
+    if (!sink.ok()) return sink.status();
+    COPYDESK_RETURN_IF_ERROR(write_rejects(rejects, **sink));
+    COPYDESK_RETURN_IF_ERROR((*sink)->close());
+    std::fprintf(stderr, "%zu rejected record(s) listed in %s\n", rejects.size(), path.c_str());
+    return Status::Ok();
+  };
+
+  // Pass 0.
+  const bool prescan = strip || (pages && !every_text);
+  if (prescan) {
+    CrawlPasses::Prescan pass;
+    pass.spool = pages;  // HTML is parsed once
+    if (strip) pass.boilerplate = BoilerplateParams{};
+    pass.on_progress = [&](uint64_t documents) { progress.update("read", documents, 0); };
+    if (Status s = crawl.prescan(pass); !s.ok()) return fail(s);
+    if (Status s = report_rejects(); !s.ok()) return fail(s);
   }
-  const double read_seconds = seconds_since(start);
+  const BoilerplateModel* boilerplate = crawl.boilerplate();
+
+  // Pass 1.
+  Corpus corpus;  // every document with all its fields; texts: see above
+  corpus.docs.reserve(crawl.seen().documents);
+  std::optional<Deduplicator> dedup;
+  if (find_copies) dedup.emplace(copy_group_params());
+  DocumentBatch first_pass([&](std::vector<Document>& batch) {
+    auto t = std::chrono::steady_clock::now();
+    clean_documents(batch.data(), batch.size(), boilerplate, true);
+    clean_seconds += seconds_since(t);
+    if (dedup) {
+      t = std::chrono::steady_clock::now();
+      dedup->add(batch.data(), batch.size());
+      copies_seconds += seconds_since(t);
+    }
+    for (Document& d : batch) {
+      if (!every_text) std::string().swap(d.text);
+      corpus.docs.push_back(std::move(d));
+    }
+    progress.update("read", corpus.docs.size(), 0);
+  });
+  if (Status s = crawl.read([&](Document&& d) { first_pass.add(std::move(d)); }); !s.ok()) return fail(s);
+  first_pass.flush();
+  corpus.docs.shrink_to_fit();
+  if (!prescan) {
+    if (Status s = report_rejects(); !s.ok()) return fail(s);
+  }
   peak_mb.emplace_back("read", peak_rss_mb());
 
+  // The copy groups, and with them the representatives.
   auto step = std::chrono::steady_clock::now();
-  progress.update("clean", 0, 0);
-  const bool strip = o.boilerplate == "on" || (o.boilerplate == "auto" && pages);
-  if (Status s = clean_documents(corpus, strip); !s.ok()) return fail(s);
-  const double clean_seconds = seconds_since(step);
-  peak_mb.emplace_back("clean", peak_rss_mb());
-
-  step = std::chrono::steady_clock::now();
   progress.update("copies", 0, 0);
-  Items items = one_item_per_document(corpus);
-  DedupStats dedup_stats;
+  Items items = one_item_per_document(corpus.docs.size());
   if (!o.groups.empty()) {
-    Result<Items> grouped = items_from_groups(corpus, o.groups);
+    Result<Items> grouped = items_from_groups(crawl.seen().ids, o.groups);
     if (!grouped.ok()) return fail(grouped.status());
     items = std::move(*grouped);
-  } else if (o.copies == "auto") {
-    Result<Items> grouped = items_from_dedup(corpus, &dedup_stats);
-    if (!grouped.ok()) return fail(grouped.status());
-    items = std::move(*grouped);
+  } else if (dedup) {
+    Result<DedupResult> found = dedup->finish();
+    dedup.reset();
+    if (!found.ok()) return fail(found.status());
+    items.item_of = std::move(found->groups.group_of);
+    items.representative = std::move(found->groups.canonical);
   }
   set_item_dates(corpus, items);
-  const double copies_seconds = seconds_since(step);
+  copies_seconds += seconds_since(step);
   peak_mb.emplace_back("copies", peak_rss_mb());
-  // From here on only the representatives' texts are read (embedding, names,
-  // top terms): let the copies' text go.
-  {
-    std::vector<bool> keep(corpus.docs.size(), false);
-    for (uint32_t doc : items.representative) keep[doc] = true;
-    for (size_t i = 0; i < corpus.docs.size(); ++i) {
-      if (!keep[i]) std::string().swap(corpus.docs[i].text);
-    }
-  }
 
+  // Pass 2: the representatives' texts, cleaned as in pass 1.
+  if (!every_text) {
+    progress.update("texts", 0, 0);
+    std::vector<uint8_t> wanted(corpus.docs.size(), 0);
+    for (uint32_t doc : items.representative) wanted[doc] = 1;
+    std::vector<uint32_t> batch_index;  // the document index of each in the batch
+    DocumentBatch second_pass([&](std::vector<Document>& batch) {
+      const auto t = std::chrono::steady_clock::now();
+      clean_documents(batch.data(), batch.size(), boilerplate, false);
+      clean_seconds += seconds_since(t);
+      for (size_t k = 0; k < batch.size(); ++k) corpus.docs[batch_index[k]].text = std::move(batch[k].text);
+      batch_index.clear();
+    });
+    uint64_t index = 0;
+    Result<uint64_t> replayed = crawl.read_again([&](Document&& d) {
+      const uint64_t i = index++;
+      if (i >= wanted.size() || !wanted[i]) return;  // more than pass 1 saw: caught below
+      batch_index.push_back(static_cast<uint32_t>(i));
+      second_pass.add(std::move(d));
+    });
+    if (!replayed.ok()) return fail(replayed.status());
+    second_pass.flush();
+    if (*replayed != corpus.docs.size()) {
+      return fail(Status::IoError("the input changed while it was being read: " +
+                                  std::to_string(corpus.docs.size()) + " documents on the first pass, " +
+                                  std::to_string(*replayed) + " on the second"));
+    }
+    peak_mb.emplace_back("texts", peak_rss_mb());
+  }
+  {
+    Corpus seen = crawl.take_seen();
+    corpus.ids = std::move(seen.ids);
+    corpus.documents = seen.documents;
+    corpus.records_seen = seen.records_seen;
+  }
+  const double read_seconds = std::max(0.0, seconds_since(start) - clean_seconds - copies_seconds);
   step = std::chrono::steady_clock::now();
   progress.update("embed", 0, 0);
   std::vector<std::string_view> texts;
