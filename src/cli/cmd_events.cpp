@@ -729,7 +729,8 @@ void register_events(CLI::App& root, int& exit_code) {
                   "Storylines: weight of two adjacent capitalised words (a full name) vs one")
       ->capture_default_str();
   cmd->add_option("--storyline-datelines", o->story.storylines.dateline_share,
-                  "Storylines: share of the places stories are filed from (their datelines) in the names, 0: ignored")
+                  "Storylines: how much two events' shared names count only when filed from the same place "
+                  "(their datelines), in [0, 1) (0: place ignored)")
       ->capture_default_str();
   cmd->add_option("--event-names", o->story.event_names,
                   "Events: weight of the names two copy groups share (people, places, organisations) against "
