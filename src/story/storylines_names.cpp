@@ -23,7 +23,6 @@ using story_detail::WordTable;
 // ±1 entries per name in the projection, as HashedEmbedderParams::nonzeros.
 constexpr uint32_t kNonzeros = 4;
 
-
 Status bad(const std::string& what) { return Status::InvalidArgument("storylines: " + what); }
 
 // The texts of each event, in text order (a counting sort).
@@ -166,7 +165,7 @@ Result<EmbeddingMatrix> event_name_vectors(const std::vector<std::string_view>& 
         const double kind = f.tag == kPair ? params.name_pair_weight : 1.0;
         const double weight = (1.0 + std::log(static_cast<double>(f.count))) * idf * kind;
         HashedEmbedder::project(f.key, static_cast<float>(weight), params.seed, kNonzeros, dims, row);
-        for (const auto& [place, w] : places) {
+        for (const auto& [place, w] : places) {  // the feature (name, place): two independent hashes mixed
           HashedEmbedder::project(f.key ^ place, static_cast<float>(weight * w), params.seed, kNonzeros, dims, conjoined);
         }
       });
