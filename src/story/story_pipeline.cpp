@@ -3,10 +3,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <string>
 #include <utility>
 
 #include "copydesk/document.h"
+#include "story/name_vectors.h"
 
 namespace copydesk {
 namespace {
@@ -41,17 +43,29 @@ Status check_items(const EmbeddingMatrix& vectors, const std::vector<std::string
   return Status::Ok();
 }
 
-// Step 1's input: the words, or the words side by side with each item's
-// names (each item an "event" of its one text).
+// Step 1's input: the words side by side with each item's names (each item
+// an "event" of its one text), as embed.h side_by_side joins them — the
+// names written straight into the joined rows, never held apart.
 Result<EmbeddingMatrix> words_and_names(const EmbeddingMatrix& words, const std::vector<std::string_view>& texts,
                                         const StoryParams& params) {
   std::vector<uint32_t> each_item(texts.size());
   for (size_t i = 0; i < each_item.size(); ++i) each_item[i] = static_cast<uint32_t>(i);
   StorylineParams item_names = params.storylines;
   item_names.dateline_share = params.event_datelines;
-  Result<EmbeddingMatrix> names = event_name_vectors(texts, each_item, each_item.size(), item_names);
+  Result<story_detail::NameVectorWriter> names =
+      story_detail::NameVectorWriter::prepare(texts, each_item, each_item.size(), item_names);
   if (!names.ok()) return names.status();
-  return side_by_side(words, *names, params.event_names);
+  const auto words_scale = static_cast<float>(std::sqrt(1.0 - params.event_names));
+  const auto names_scale = static_cast<float>(std::sqrt(params.event_names));
+  EmbeddingMatrix joined;
+  joined.dims = words.dims + names->dims();
+  joined.values.resize(words.rows() * joined.dims);
+  for (size_t i = 0; i < words.rows(); ++i) {
+    float* row = joined.row(i);
+    for (uint32_t j = 0; j < words.dims; ++j) row[j] = words_scale * words.row(i)[j];
+  }
+  names->write(joined.values.data() + words.dims, joined.dims, names_scale);
+  return joined;
 }
 
 // Per event: min first, max last over its items (kNoDate when none is dated).

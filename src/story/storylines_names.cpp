@@ -3,8 +3,10 @@
 // (storylines.h, "Names").
 #include <omp.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <string>
 
 #include <xxhash.h>
@@ -13,6 +15,7 @@
 #include "copydesk/embed_hashed.h"
 #include "copydesk/storylines.h"
 #include "story/name_features.h"
+#include "story/name_vectors.h"
 #include "story/word_table.h"
 
 namespace copydesk {
@@ -110,9 +113,24 @@ WordTable event_frequencies(const std::vector<std::string_view>& texts, const Te
 
 }  // namespace
 
-Result<EmbeddingMatrix> event_name_vectors(const std::vector<std::string_view>& texts,
-                                           const std::vector<uint32_t>& event_of_text, size_t num_events,
-                                           const StorylineParams& params) {
+namespace story_detail {
+
+struct NameVectorWriter::State {
+  const std::vector<std::string_view>& texts;
+  StorylineParams params;
+  TextsByEvent by_event;
+  WordTable df;
+  bool datelines = false;  // the conjoined half: only when some text has a dateline
+};
+
+NameVectorWriter::NameVectorWriter(std::unique_ptr<State> state) : state_(std::move(state)) {}
+NameVectorWriter::NameVectorWriter(NameVectorWriter&&) noexcept = default;
+NameVectorWriter& NameVectorWriter::operator=(NameVectorWriter&&) noexcept = default;
+NameVectorWriter::~NameVectorWriter() = default;
+
+Result<NameVectorWriter> NameVectorWriter::prepare(const std::vector<std::string_view>& texts,
+                                                   const std::vector<uint32_t>& event_of_text, size_t num_events,
+                                                   const StorylineParams& params) {
   COPYDESK_RETURN_IF_ERROR(params.validate());
   if (event_of_text.size() != texts.size()) {
     return bad(std::to_string(texts.size()) + " texts but " + std::to_string(event_of_text.size()) + " event labels");
@@ -124,30 +142,40 @@ Result<EmbeddingMatrix> event_name_vectors(const std::vector<std::string_view>& 
                  std::to_string(num_events));
     }
   }
-  const TextsByEvent by_event = texts_by_event(event_of_text, num_events);
-  const WordTable df = event_frequencies(texts, by_event, params.dateline_share > 0);
-  bool datelines = false;  // the conjoined half only when some text has a dateline
-  df.for_each([&](const WordTable::Entry& f) { datelines = datelines || f.tag == kDateline; });
+  auto state = std::make_unique<State>(State{texts, params, texts_by_event(event_of_text, num_events), {}, false});
+  state->df = event_frequencies(texts, state->by_event, params.dateline_share > 0);
+  state->df.for_each([&](const WordTable::Entry& f) { state->datelines = state->datelines || f.tag == kDateline; });
+  return NameVectorWriter(std::move(state));
+}
 
+uint32_t NameVectorWriter::dims() const { return state_->datelines ? 2 * state_->params.name_dims : state_->params.name_dims; }
+
+size_t NameVectorWriter::events() const { return state_->by_event.first.size() - 1; }
+
+void NameVectorWriter::write(float* out, size_t stride, float scale) const {
+  const State& st = *state_;
+  const StorylineParams& params = st.params;
+  const WordTable& df = st.df;
+  const bool datelines = st.datelines;
   // Names in [0, name_dims); with datelines, the names conjoined with the
-  // places after them (storylines.h, "Datelines").
+  // places after them (storylines.h, "DATELINES").
   const uint32_t dims = params.name_dims;
+  const uint32_t width = this->dims();
   const float plain_scale = static_cast<float>(std::sqrt(1.0 - params.dateline_share));
   const float conjoined_scale = static_cast<float>(std::sqrt(params.dateline_share));
-  EmbeddingMatrix out;
-  out.dims = datelines ? 2 * dims : dims;
-  out.values.assign(num_events * out.dims, 0.0f);
-  const double total = static_cast<double>(num_events);
-  const auto events = static_cast<int64_t>(num_events);
+  const double total = static_cast<double>(events());
+  const auto num_events = static_cast<int64_t>(events());
 #pragma omp parallel
   {
     EventNames names(datelines);
     std::vector<std::pair<uint64_t, double>> places;  // the event's dateline places, weights of unit norm
+    std::vector<float> buffer(width);
 #pragma omp for schedule(dynamic, 64)
-    for (int64_t e = 0; e < events; ++e) {
-      float* row = out.row(static_cast<size_t>(e));
+    for (int64_t e = 0; e < num_events; ++e) {
+      std::fill(buffer.begin(), buffer.end(), 0.0f);
+      float* row = buffer.data();
       float* conjoined = row + dims;
-      const WordTable& found = names.collect(texts, by_event, static_cast<size_t>(e));
+      const WordTable& found = names.collect(st.texts, st.by_event, static_cast<size_t>(e));
       places.clear();
       double place_norm = 0;
       found.for_each([&](const WordTable::Entry& f) {
@@ -177,8 +205,24 @@ Result<EmbeddingMatrix> event_name_vectors(const std::vector<std::string_view>& 
         for (uint32_t j = 0; j < dims; ++j) row[j] *= plain_scale;
         for (uint32_t j = 0; j < dims; ++j) conjoined[j] *= conjoined_scale;
       }
+      float* target = out + static_cast<size_t>(e) * stride;
+      for (uint32_t j = 0; j < width; ++j) target[j] = scale * row[j];
     }
   }
+}
+
+}  // namespace story_detail
+
+Result<EmbeddingMatrix> event_name_vectors(const std::vector<std::string_view>& texts,
+                                           const std::vector<uint32_t>& event_of_text, size_t num_events,
+                                           const StorylineParams& params) {
+  Result<story_detail::NameVectorWriter> writer =
+      story_detail::NameVectorWriter::prepare(texts, event_of_text, num_events, params);
+  if (!writer.ok()) return writer.status();
+  EmbeddingMatrix out;
+  out.dims = writer->dims();
+  out.values.assign(num_events * out.dims, 0.0f);
+  writer->write(out.values.data(), out.dims, 1.0f);
   return out;
 }
 
