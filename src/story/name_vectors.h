@@ -1,8 +1,8 @@
 // Event name vectors written into a caller's rows (story/ internal):
 // storylines.h event_name_vectors in two steps, so story_pipeline.cpp can
-// write the names of every item straight into its words ⊕ names matrix
-// instead of holding a names matrix as large beside it (1.85 GB at a
-// million documents).
+// write the names of every item (events step) and of every event
+// (storylines step) straight into the words ⊕ names rows instead of holding
+// a names matrix beside them.
 #pragma once
 
 #include <cstddef>
@@ -42,5 +42,13 @@ class NameVectorWriter {
   explicit NameVectorWriter(std::unique_ptr<State> state);
   std::unique_ptr<State> state_;
 };
+
+// storylines.h link_storylines with the names written by `names` (null:
+// text alone) straight into the joined rows, instead of from a names matrix
+// held beside them. Same result as link_storylines(event_vectors,
+// event_name_vectors(...), ...).
+Result<Storylines> link_storylines(const EmbeddingMatrix& event_vectors, const NameVectorWriter* names,
+                                   const std::vector<int64_t>& start, const std::vector<int64_t>& end,
+                                   const StorylineParams& params);
 
 }  // namespace copydesk::story_detail

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -131,13 +132,15 @@ Result<StoryClusters> cluster_stories(const EmbeddingMatrix& item_vectors,
   const size_t num_events = out.events.num_events();
   Result<EmbeddingMatrix> centroids = event_centroids(item_vectors, out.events.event_of, num_events);
   if (!centroids.ok()) return centroids.status();
-  EmbeddingMatrix names;
+  std::optional<story_detail::NameVectorWriter> names;
   if (params.storylines.name_share > 0) {
-    Result<EmbeddingMatrix> read = event_name_vectors(item_texts, out.events.event_of, num_events, params.storylines);
+    Result<story_detail::NameVectorWriter> read =
+        story_detail::NameVectorWriter::prepare(item_texts, out.events.event_of, num_events, params.storylines);
     if (!read.ok()) return read.status();
-    names = std::move(*read);
+    names.emplace(std::move(*read));
   }
-  Result<Storylines> linked = link_storylines(*centroids, names, out.event_start, out.event_end, params.storylines);
+  Result<Storylines> linked = story_detail::link_storylines(*centroids, names ? &*names : nullptr, out.event_start,
+                                                            out.event_end, params.storylines);
   if (!linked.ok()) return linked.status();
   out.storylines = std::move(*linked);
   out.storyline_seconds = seconds_since(start);

@@ -6,11 +6,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <string>
 
 #include "copydesk/document.h"
 #include "copydesk/events.h"
+#include "story/name_vectors.h"
 
 namespace copydesk {
 namespace {
@@ -158,18 +160,18 @@ Result<Storylines> link_storylines(const EmbeddingMatrix& event_vectors, const s
   return link_storylines(event_vectors, EmbeddingMatrix{}, start, end, params);
 }
 
-Result<Storylines> link_storylines(const EmbeddingMatrix& event_vectors, const EmbeddingMatrix& name_vectors,
-                                   const std::vector<int64_t>& start, const std::vector<int64_t>& end,
-                                   const StorylineParams& params) {
-  COPYDESK_RETURN_IF_ERROR(params.validate());
+namespace {
+
+// Writes each event's name row, times `scale`, at out + e · stride.
+using WriteNames = std::function<void(float* out, size_t stride, float scale)>;
+
+// link_storylines with `name_dims` (0: none) columns of names that
+// `write_names` fills: built straight into the joined rows, so no names
+// matrix need be held beside them.
+Result<Storylines> link_joined(const EmbeddingMatrix& event_vectors, uint32_t name_dims, const WriteNames& write_names,
+                               const std::vector<int64_t>& start, const std::vector<int64_t>& end,
+                               const StorylineParams& params) {
   const size_t n = event_vectors.rows();
-  if (event_vectors.dims == 0 || event_vectors.values.size() != n * event_vectors.dims) {
-    return bad("the event vector matrix is empty or ragged");
-  }
-  const bool with_names = !name_vectors.values.empty();
-  if (with_names && (name_vectors.dims == 0 || name_vectors.values.size() != n * name_vectors.dims)) {
-    return bad(std::to_string(n) + " event vectors but the name vectors are ragged or of another length");
-  }
   if (!start.empty() && start.size() != n) {
     return bad(std::to_string(n) + " event vectors but " + std::to_string(start.size()) + " start dates");
   }
@@ -186,15 +188,24 @@ Result<Storylines> link_storylines(const EmbeddingMatrix& event_vectors, const E
   const std::vector<int64_t>& last = end.empty() ? start : end;
 
   // The text vectors less their mean (when remove_mean), then — with names —
-  // side by side with the name vectors (embed.h side_by_side): the dot
-  // product is (1 − share) · text cosine + share · names cosine; an event
-  // without names is compared by its text share alone.
-  const EmbeddingMatrix centred = params.remove_mean ? without_mean(event_vectors) : EmbeddingMatrix{};
+  // side by side with the name vectors, as embed.h side_by_side joins them:
+  // the dot product is (1 − share) · text cosine + share · names cosine; an
+  // event without names is compared by its text share alone.
+  EmbeddingMatrix centred = params.remove_mean ? without_mean(event_vectors) : EmbeddingMatrix{};
   const EmbeddingMatrix& text = params.remove_mean ? centred : event_vectors;
-  Result<EmbeddingMatrix> combined =
-      with_names ? side_by_side(text, name_vectors, params.name_share) : Result<EmbeddingMatrix>(EmbeddingMatrix{});
-  if (!combined.ok()) return combined.status();
-  const EmbeddingMatrix& vectors = with_names ? *combined : text;
+  EmbeddingMatrix joined;
+  if (name_dims > 0) {
+    const auto text_scale = static_cast<float>(std::sqrt(1.0 - params.name_share));
+    joined.dims = text.dims + name_dims;
+    joined.values.resize(n * joined.dims);
+    for (size_t i = 0; i < n; ++i) {
+      float* row = joined.row(i);
+      for (uint32_t j = 0; j < text.dims; ++j) row[j] = text_scale * text.row(i)[j];
+    }
+    write_names(joined.values.data() + text.dims, joined.dims, static_cast<float>(std::sqrt(params.name_share)));
+    centred = EmbeddingMatrix{};  // `text` is not read past here
+  }
+  const EmbeddingMatrix& vectors = name_dims > 0 ? joined : text;
   const EventParams gp = graph_params(params, longest_span / kSecondsPerDay);
   Result<EventGraph> graph = build_event_graph(vectors, start, gp);
   if (!graph.ok()) return graph.status();
@@ -217,5 +228,46 @@ Result<Storylines> link_storylines(const EmbeddingMatrix& event_vectors, const E
   order_in_time(out, start);
   return out;
 }
+
+}  // namespace
+
+Result<Storylines> link_storylines(const EmbeddingMatrix& event_vectors, const EmbeddingMatrix& name_vectors,
+                                   const std::vector<int64_t>& start, const std::vector<int64_t>& end,
+                                   const StorylineParams& params) {
+  COPYDESK_RETURN_IF_ERROR(params.validate());
+  const size_t n = event_vectors.rows();
+  if (event_vectors.dims == 0 || event_vectors.values.size() != n * event_vectors.dims) {
+    return bad("the event vector matrix is empty or ragged");
+  }
+  const bool with_names = !name_vectors.values.empty();
+  if (with_names && (name_vectors.dims == 0 || name_vectors.values.size() != n * name_vectors.dims)) {
+    return bad(std::to_string(n) + " event vectors but the name vectors are ragged or of another length");
+  }
+  const WriteNames copy_names = [&](float* out, size_t stride, float scale) {
+    for (size_t i = 0; i < n; ++i) {
+      for (uint32_t j = 0; j < name_vectors.dims; ++j) out[i * stride + j] = scale * name_vectors.row(i)[j];
+    }
+  };
+  return link_joined(event_vectors, with_names ? name_vectors.dims : 0, copy_names, start, end, params);
+}
+
+namespace story_detail {
+
+Result<Storylines> link_storylines(const EmbeddingMatrix& event_vectors, const NameVectorWriter* names,
+                                   const std::vector<int64_t>& start, const std::vector<int64_t>& end,
+                                   const StorylineParams& params) {
+  COPYDESK_RETURN_IF_ERROR(params.validate());
+  const size_t n = event_vectors.rows();
+  if (event_vectors.dims == 0 || event_vectors.values.size() != n * event_vectors.dims) {
+    return bad("the event vector matrix is empty or ragged");
+  }
+  if (names != nullptr && names->events() != n) {
+    return bad(std::to_string(n) + " event vectors but names of " + std::to_string(names->events()) + " events");
+  }
+  const WriteNames write = [&](float* out, size_t stride, float scale) { names->write(out, stride, scale); };
+  return link_joined(event_vectors, names != nullptr ? names->dims() : 0, write, start, end, params);
+}
+
+}  // namespace story_detail
 
 }  // namespace copydesk
