@@ -508,6 +508,13 @@ TEST(Storylines, NamesLinkEventsTheirWordsDoNot) {
   StorylineParams faint;
   faint.name_share = 0.1;  // 0.1 · 1 + 0.9 · ~0 < the cut
   EXPECT_EQ(link_storylines(text, names, start, {}, faint)->size(), 4u);
+  // These names carry no dateline places (no conjoined half): the cut is
+  // link_threshold_without_places, not link_threshold.
+  StorylineParams between;
+  between.name_share = 0.2;  // 0.2 · 1: above link_threshold 0.16, below link_threshold_without_places 0.24
+  EXPECT_EQ(link_storylines(text, names, start, {}, between)->size(), 4u);
+  between.link_threshold_without_places = 0.18;
+  EXPECT_EQ(link_storylines(text, names, start, {}, between)->size(), 3u);
   names.values.resize(names.values.size() - kDims);  // three rows for four events
   EXPECT_EQ(link_storylines(text, names, start, {}, StorylineParams{}).status().code(), StatusCode::kInvalidArgument);
 }

@@ -720,6 +720,10 @@ void register_events(CLI::App& root, int& exit_code) {
   cmd->add_option("--storyline-threshold", o->story.storylines.link_threshold,
                   "Storylines: join events while their mean similarity is at least this")
       ->capture_default_str();
+  cmd->add_option("--storyline-threshold-without-places", o->story.storylines.link_threshold_without_places,
+                  "Storylines: the same cut when no story has a dateline (names then count between any two events); "
+                  "in between by the share of events that have one")
+      ->capture_default_str();
   cmd->add_option("--storyline-names", o->story.storylines.name_share,
                   "Storylines: share of the names (people, places, organisations) in the similarity, 0 to 1")
       ->capture_default_str();

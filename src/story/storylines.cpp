@@ -100,6 +100,9 @@ Status StorylineParams::validate() const {
   }
   if (flat_max < 1) return bad("flat_max must be >= 1");
   if (ivf_nprobe < 1) return bad("ivf_nprobe must be >= 1");
+  if (!(link_threshold_without_places > -1 && link_threshold_without_places <= 1)) {
+    return bad("link_threshold_without_places must be in (-1, 1], got " + std::to_string(link_threshold_without_places));
+  }
   if (!(link_threshold > -1 && link_threshold <= 1)) {
     return bad("link_threshold must be in (-1, 1], got " + std::to_string(link_threshold));
   }
@@ -162,6 +165,28 @@ Result<Storylines> link_storylines(const EmbeddingMatrix& event_vectors, const s
 
 namespace {
 
+// The cut for these events: link_threshold when every named event has a
+// dateline place, link_threshold_without_places when none has, in between
+// by the share that has (storylines.h "DATELINES"). In `joined` (text, then
+// name_dims of names: the plain names, then — with datelines — as many
+// conjoined with the places), an event is named when its plain half is
+// non-zero and placed when its conjoined half is.
+double link_threshold(const EmbeddingMatrix& joined, uint32_t text_dims, uint32_t name_dims,
+                      const StorylineParams& params) {
+  if (name_dims != 2 * params.name_dims) return name_dims == 0 ? params.link_threshold
+                                                               : params.link_threshold_without_places;
+  auto any = [](const float* v, uint32_t n) { return std::any_of(v, v + n, [](float x) { return x != 0.0f; }); };
+  size_t named = 0, placed = 0;
+  for (size_t i = 0; i < joined.rows(); ++i) {
+    const float* names = joined.row(i) + text_dims;
+    if (!any(names, params.name_dims)) continue;
+    ++named;
+    if (any(names + params.name_dims, params.name_dims)) ++placed;
+  }
+  const double share = named == 0 ? 0.0 : static_cast<double>(placed) / static_cast<double>(named);
+  return params.link_threshold_without_places + share * (params.link_threshold - params.link_threshold_without_places);
+}
+
 // Writes each event's name row, times `scale`, at out + e · stride.
 using WriteNames = std::function<void(float* out, size_t stride, float scale)>;
 
@@ -206,7 +231,9 @@ Result<Storylines> link_joined(const EmbeddingMatrix& event_vectors, uint32_t na
     centred = EmbeddingMatrix{};  // `text` is not read past here
   }
   const EmbeddingMatrix& vectors = name_dims > 0 ? joined : text;
-  const EventParams gp = graph_params(params, longest_span / kSecondsPerDay);
+  StorylineParams cut = params;
+  cut.link_threshold = link_threshold(joined, text.dims, name_dims, params);
+  const EventParams gp = graph_params(cut, longest_span / kSecondsPerDay);
   Result<EventGraph> graph = build_event_graph(vectors, start, gp);
   if (!graph.ok()) return graph.status();
   if (!start.empty()) {
