@@ -809,5 +809,28 @@ TEST(SideBySide, DotProductMixesTheTwoCosines) {
   EXPECT_EQ(side_by_side(a, b, 1.5).status().code(), StatusCode::kInvalidArgument);
 }
 
+// The writer form: b's rows written straight into the joined rows, scaled
+// and strided as the matrix form lays them out.
+TEST(SideBySide, WriterFormJoinsAsTheMatrixForm) {
+  EmbeddingMatrix a{2, {1, 0, 0.6f, 0.8f}};
+  EmbeddingMatrix b{3, {0, 1, 0, 0.6f, 0, 0.8f}};
+  size_t calls = 0;
+  const RowWriter write_b = [&](float* out, size_t stride, float scale) {
+    ++calls;
+    EXPECT_EQ(stride, 5u);
+    for (size_t i = 0; i < b.rows(); ++i) {
+      for (uint32_t j = 0; j < b.dims; ++j) out[i * stride + j] = scale * b.row(i)[j];
+    }
+  };
+  Result<EmbeddingMatrix> written = side_by_side(a, b.dims, write_b, 0.4);
+  Result<EmbeddingMatrix> joined = side_by_side(a, b, 0.4);
+  ASSERT_TRUE(written.ok() && joined.ok());
+  EXPECT_EQ(calls, 1u);
+  EXPECT_EQ(written->dims, 5u);
+  EXPECT_EQ(written->values, joined->values);
+  EXPECT_FLOAT_EQ(written->row(1)[4], std::sqrt(0.4f) * 0.8f);
+  EXPECT_EQ(side_by_side(a, b.dims, write_b, -0.1).status().code(), StatusCode::kInvalidArgument);
+}
+
 }  // namespace
 }  // namespace copydesk

@@ -39,6 +39,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -95,6 +96,15 @@ Result<EmbeddingMatrix> embed_representatives(Embedder& embedder, const std::vec
 // leaves that row compared by its `a` part alone). Fails when the row counts
 // differ or share_b is outside [0, 1].
 Result<EmbeddingMatrix> side_by_side(const EmbeddingMatrix& a, const EmbeddingMatrix& b, double share_b);
+
+// The same join with `b` never held as a matrix of its own: `write_b(out,
+// stride, scale)` writes row i of b, times `scale`, at out + i · stride
+// (b_dims floats) — straight into the joined rows (storylines.h's name
+// vectors, a gigabyte or two at a million documents). Fails when share_b is
+// outside [0, 1].
+using RowWriter = std::function<void(float* out, size_t stride, float scale)>;
+Result<EmbeddingMatrix> side_by_side(const EmbeddingMatrix& a, uint32_t b_dims, const RowWriter& write_b,
+                                     double share_b);
 
 // Joins several embedders into one: each part's (unit) vector is scaled by its
 // weight and written to its own slice, then the whole is L2-normalised. The

@@ -67,9 +67,7 @@ bool NameScanner::next(Feature& out) {
       continue;
     }
     word_.assign(text_.substr(static_cast<size_t>(start), static_cast<size_t>(end - start)));
-    for (char& ch : word_) {
-      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-    }
+    util::lower_ascii(word_);
     bool pair = false;
     if (!previous_.empty()) {
       scratch_.assign(previous_).append(1, ' ').append(word_);

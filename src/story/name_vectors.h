@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "copydesk/embed.h"
 #include "copydesk/status.h"
 #include "copydesk/storylines.h"
 
@@ -32,6 +33,10 @@ class NameVectorWriter {
   // Event e's unit row, each entry times `scale`, into out + e · stride
   // (dims() floats; stride >= dims()). Reads the texts once more, in parallel.
   void write(float* out, size_t stride, float scale) const;
+  // write() as embed.h side_by_side takes it; valid while this writer is.
+  RowWriter rows() const {
+    return [this](float* out, size_t stride, float scale) { write(out, stride, scale); };
+  }
 
   NameVectorWriter(NameVectorWriter&&) noexcept;
   NameVectorWriter& operator=(NameVectorWriter&&) noexcept;

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <optional>
 #include <string>
 #include <utility>
@@ -56,17 +55,7 @@ Result<EmbeddingMatrix> words_and_names(const EmbeddingMatrix& words, const std:
   Result<story_detail::NameVectorWriter> names =
       story_detail::NameVectorWriter::prepare(texts, each_item, each_item.size(), item_names);
   if (!names.ok()) return names.status();
-  const auto words_scale = static_cast<float>(std::sqrt(1.0 - params.event_names));
-  const auto names_scale = static_cast<float>(std::sqrt(params.event_names));
-  EmbeddingMatrix joined;
-  joined.dims = words.dims + names->dims();
-  joined.values.resize(words.rows() * joined.dims);
-  for (size_t i = 0; i < words.rows(); ++i) {
-    float* row = joined.row(i);
-    for (uint32_t j = 0; j < words.dims; ++j) row[j] = words_scale * words.row(i)[j];
-  }
-  names->write(joined.values.data() + words.dims, joined.dims, names_scale);
-  return joined;
+  return side_by_side(words, names->dims(), names->rows(), params.event_names);
 }
 
 // Per event: min first, max last over its items (kNoDate when none is dated).

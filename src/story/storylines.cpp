@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <limits>
 #include <string>
 
@@ -187,13 +186,19 @@ double link_threshold(const EmbeddingMatrix& joined, uint32_t text_dims, uint32_
   return params.link_threshold_without_places + share * (params.link_threshold - params.link_threshold_without_places);
 }
 
-// Writes each event's name row, times `scale`, at out + e · stride.
-using WriteNames = std::function<void(float* out, size_t stride, float scale)>;
+// What both link_storylines check first: the params and the event matrix.
+Status check_events(const EmbeddingMatrix& event_vectors, const StorylineParams& params) {
+  COPYDESK_RETURN_IF_ERROR(params.validate());
+  if (event_vectors.dims == 0 || event_vectors.values.size() != event_vectors.rows() * event_vectors.dims) {
+    return bad("the event vector matrix is empty or ragged");
+  }
+  return Status::Ok();
+}
 
 // link_storylines with `name_dims` (0: none) columns of names that
-// `write_names` fills: built straight into the joined rows, so no names
-// matrix need be held beside them.
-Result<Storylines> link_joined(const EmbeddingMatrix& event_vectors, uint32_t name_dims, const WriteNames& write_names,
+// `write_names` writes straight into the joined rows (embed.h
+// side_by_side), so no names matrix need be held beside them.
+Result<Storylines> link_joined(const EmbeddingMatrix& event_vectors, uint32_t name_dims, const RowWriter& write_names,
                                const std::vector<int64_t>& start, const std::vector<int64_t>& end,
                                const StorylineParams& params) {
   const size_t n = event_vectors.rows();
@@ -220,14 +225,9 @@ Result<Storylines> link_joined(const EmbeddingMatrix& event_vectors, uint32_t na
   const EmbeddingMatrix& text = params.remove_mean ? centred : event_vectors;
   EmbeddingMatrix joined;
   if (name_dims > 0) {
-    const auto text_scale = static_cast<float>(std::sqrt(1.0 - params.name_share));
-    joined.dims = text.dims + name_dims;
-    joined.values.resize(n * joined.dims);
-    for (size_t i = 0; i < n; ++i) {
-      float* row = joined.row(i);
-      for (uint32_t j = 0; j < text.dims; ++j) row[j] = text_scale * text.row(i)[j];
-    }
-    write_names(joined.values.data() + text.dims, joined.dims, static_cast<float>(std::sqrt(params.name_share)));
+    Result<EmbeddingMatrix> made = side_by_side(text, name_dims, write_names, params.name_share);
+    if (!made.ok()) return made.status();
+    joined = std::move(*made);
     centred = EmbeddingMatrix{};  // `text` is not read past here
   }
   const EmbeddingMatrix& vectors = name_dims > 0 ? joined : text;
@@ -261,16 +261,13 @@ Result<Storylines> link_joined(const EmbeddingMatrix& event_vectors, uint32_t na
 Result<Storylines> link_storylines(const EmbeddingMatrix& event_vectors, const EmbeddingMatrix& name_vectors,
                                    const std::vector<int64_t>& start, const std::vector<int64_t>& end,
                                    const StorylineParams& params) {
-  COPYDESK_RETURN_IF_ERROR(params.validate());
+  COPYDESK_RETURN_IF_ERROR(check_events(event_vectors, params));
   const size_t n = event_vectors.rows();
-  if (event_vectors.dims == 0 || event_vectors.values.size() != n * event_vectors.dims) {
-    return bad("the event vector matrix is empty or ragged");
-  }
   const bool with_names = !name_vectors.values.empty();
   if (with_names && (name_vectors.dims == 0 || name_vectors.values.size() != n * name_vectors.dims)) {
     return bad(std::to_string(n) + " event vectors but the name vectors are ragged or of another length");
   }
-  const WriteNames copy_names = [&](float* out, size_t stride, float scale) {
+  const RowWriter copy_names = [&](float* out, size_t stride, float scale) {
     for (size_t i = 0; i < n; ++i) {
       for (uint32_t j = 0; j < name_vectors.dims; ++j) out[i * stride + j] = scale * name_vectors.row(i)[j];
     }
@@ -283,16 +280,13 @@ namespace story_detail {
 Result<Storylines> link_storylines(const EmbeddingMatrix& event_vectors, const NameVectorWriter* names,
                                    const std::vector<int64_t>& start, const std::vector<int64_t>& end,
                                    const StorylineParams& params) {
-  COPYDESK_RETURN_IF_ERROR(params.validate());
+  COPYDESK_RETURN_IF_ERROR(check_events(event_vectors, params));
   const size_t n = event_vectors.rows();
-  if (event_vectors.dims == 0 || event_vectors.values.size() != n * event_vectors.dims) {
-    return bad("the event vector matrix is empty or ragged");
-  }
   if (names != nullptr && names->events() != n) {
     return bad(std::to_string(n) + " event vectors but names of " + std::to_string(names->events()) + " events");
   }
-  const WriteNames write = [&](float* out, size_t stride, float scale) { names->write(out, stride, scale); };
-  return link_joined(event_vectors, names != nullptr ? names->dims() : 0, write, start, end, params);
+  return link_joined(event_vectors, names != nullptr ? names->dims() : 0, names != nullptr ? names->rows() : RowWriter{},
+                     start, end, params);
 }
 
 }  // namespace story_detail

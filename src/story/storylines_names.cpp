@@ -17,6 +17,7 @@
 #include "story/name_features.h"
 #include "story/name_vectors.h"
 #include "story/word_table.h"
+#include "util/word_chars.h"
 
 namespace copydesk {
 namespace {
@@ -54,9 +55,7 @@ enum NameKind : uint32_t { kWord = 0, kPair = 1, kDateline = 2 };
 uint64_t place_feature(const Dateline& d, std::string& scratch) {
   if (!d.found()) return 0;
   scratch.assign("\x01" "dateline ").append(d.place);
-  for (char& ch : scratch) {
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  }
+  util::lower_ascii(scratch);
   return XXH3_64bits(scratch.data(), scratch.size());
 }
 

@@ -6,6 +6,8 @@
 
 #include <unicode/uchar.h>
 
+#include <string>
+
 namespace copydesk::util {
 
 // Letters, digits and combining marks.
@@ -24,5 +26,13 @@ inline bool ends_sentence(UChar32 c) {
 }
 
 inline bool is_upper(UChar32 c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : (u_isupper(c) || u_istitle(c)); }
+
+// A name as the scanners compare it: ASCII letters lower-cased ("PARIS" =
+// "Paris"), other characters as written.
+inline void lower_ascii(std::string& s) {
+  for (char& ch : s) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+}
 
 }  // namespace copydesk::util
