@@ -309,16 +309,7 @@ int run(const DedupOptions& o) {
   const double pass0_seconds = elapsed(t_start) - pass1_seconds;
   if (!seen.rejects.empty() && (o.on_error == "fail" || !o.quiet)) {
     progress.done();
-    const size_t shown = std::min<size_t>(seen.rejects.size(), 20);
-    for (size_t i = 0; i < shown; ++i) {
-      const Reject& r = seen.rejects[i];
-      const std::string place = r.line > 0 ? r.source + ":" + std::to_string(r.line) : r.source;
-      std::fprintf(stderr, "%s: %s%s%s\n", place.c_str(), r.id.empty() ? "" : ("record '" + r.id + "': ").c_str(),
-                   r.reason.c_str(), o.on_error == "skip" ? " (skipped)" : "");
-    }
-    if (seen.rejects.size() > shown) {
-      std::fprintf(stderr, "… and %zu more bad records\n", seen.rejects.size() - shown);
-    }
+    print_rejects(seen.rejects, o.on_error == "skip");
     if (o.on_error == "fail") {
       std::fprintf(stderr,
                    "copydesk dedup: %zu bad input record(s); nothing written. Fix them, or use --on-error=skip "
@@ -424,7 +415,7 @@ int run(const DedupOptions& o) {
   if (!o.keep_path.empty()) files.push_back({o.keep_path, [&](Sink& k) { return write_keep(seen.ids, groups, k); }});
   std::string rejects_path = o.rejects_path;
   if (rejects_path.empty() && !seen.rejects.empty()) {
-    rejects_path = (output.empty() || output == "-") ? "copydesk-rejects.jsonl" : output + ".rejects.jsonl";
+    rejects_path = default_rejects_path(output);
   }
   if (!rejects_path.empty()) files.push_back({rejects_path, [&](Sink& k) { return write_rejects(seen.rejects, k); }});
   for (auto& [path, write] : files) {

@@ -396,22 +396,14 @@ int run_events(EventsOptions& o) {
     const std::vector<Reject>& rejects = crawl.seen().rejects;
     if (rejects.empty()) return Status::Ok();
     progress.done();
-    const size_t shown = std::min<size_t>(rejects.size(), 20);
-    for (size_t i = 0; i < shown; ++i) {
-      const Reject& r = rejects[i];
-      std::fprintf(stderr, "%s:%llu: %s%s\n", r.source.c_str(), static_cast<unsigned long long>(r.line),
-                   r.reason.c_str(), o.on_error == "skip" ? " (skipped)" : "");
-    }
-    if (rejects.size() > shown) {
-      std::fprintf(stderr, "… and %zu more bad records\n", rejects.size() - shown);
-    }
+    print_rejects(rejects, o.on_error == "skip");
     if (o.on_error == "fail") {
       return Status::InvalidArgument(std::to_string(rejects.size()) +
                                      " bad input record(s); nothing written. Fix them, or use --on-error=skip "
                                      "to go on and list them in a rejects file.");
     }
     std::string path = o.rejects_path;
-    if (path.empty()) path = o.output == "-" ? "copydesk-rejects.jsonl" : o.output + ".rejects.jsonl";
+    if (path.empty()) path = default_rejects_path(o.output);
     Result<std::unique_ptr<FileSink>> sink = FileSink::open(path);
     if (!sink.ok()) return sink.status();
     COPYDESK_RETURN_IF_ERROR(write_rejects(rejects, **sink));

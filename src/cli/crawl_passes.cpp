@@ -3,12 +3,28 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 
 #include "copydesk/dedup.h"
 #include "copydesk/writer.h"
 
 namespace copydesk::cli {
+
+void print_rejects(const std::vector<Reject>& rejects, bool skipped) {
+  const size_t shown = std::min<size_t>(rejects.size(), 20);
+  for (size_t i = 0; i < shown; ++i) {
+    const Reject& r = rejects[i];
+    const std::string place = r.line > 0 ? r.source + ":" + std::to_string(r.line) : r.source;
+    std::fprintf(stderr, "%s: %s%s%s\n", place.c_str(), r.id.empty() ? "" : ("record '" + r.id + "': ").c_str(),
+                 r.reason.c_str(), skipped ? " (skipped)" : "");
+  }
+  if (rejects.size() > shown) std::fprintf(stderr, "… and %zu more bad records\n", rejects.size() - shown);
+}
+
+std::string default_rejects_path(const std::string& output) {
+  return output.empty() || output == "-" ? "copydesk-rejects.jsonl" : output + ".rejects.jsonl";
+}
 
 bool input_has_pages(const std::string& path) {
   if (path == "-") return false;

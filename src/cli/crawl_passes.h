@@ -40,6 +40,14 @@ namespace copydesk::cli {
 // Whether `path` holds web pages: a WARC file or a folder ("-" never does).
 bool input_has_pages(const std::string& path);
 
+// The first 20 bad records on stderr, one line each ("FILE:LINE: record
+// 'ID': reason", "(skipped)" after each when `skipped`), then how many more.
+void print_rejects(const std::vector<Reject>& rejects, bool skipped);
+
+// Where rejected records go when the user names no file: beside the output
+// (OUTPUT.rejects.jsonl), or copydesk-rejects.jsonl when writing to stdout.
+std::string default_rejects_path(const std::string& output);
+
 class CrawlPasses {
  public:
   // Adds the originals to a reader: used instead of the input paths when set
