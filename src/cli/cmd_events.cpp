@@ -542,6 +542,7 @@ int run_events(EventsOptions& o) {
   Result<std::vector<EventSummary>> event_summaries = summarize_events(summary_input, o.summary);
   if (!event_summaries.ok()) return fail(event_summaries.status());
   const double storyline_seconds = stories->storyline_seconds + seconds_since(step);
+  const double names_seconds = stories->item_names_seconds;  // the events step's name vectors and join
   peak_mb.emplace_back("storylines", peak_rss_mb());
 
   step = std::chrono::steady_clock::now();
@@ -580,11 +581,11 @@ int run_events(EventsOptions& o) {
   }
   std::fprintf(stderr,
                "%zu documents, %zu copy groups, %zu events, %zu storylines\n"
-               "read %.2f s, clean %.2f s%s, copies %.2f s, embed %.2f s, search %.2f s (%s), cluster %.2f s "
-               "(%zu edges), storylines %.2f s, write %.2f s; total %.2f s, %d threads\n",
+               "read %.2f s, clean %.2f s%s, copies %.2f s, embed %.2f s, names %.2f s, search %.2f s (%s), "
+               "cluster %.2f s (%zu edges), storylines %.2f s, write %.2f s; total %.2f s, %d threads\n",
                corpus.docs.size(), items.representative.size(), events.num_events(), storylines.events.size(),
                read_seconds, clean_seconds, strip ? " (boilerplate removed)" : "", copies_seconds, embed_seconds,
-               events.search_seconds, where.c_str(), events.cluster_seconds, events.edges, storyline_seconds,
+               names_seconds, events.search_seconds, where.c_str(), events.cluster_seconds, events.edges, storyline_seconds,
                write_seconds, seconds_since(start), omp_get_max_threads());
   std::vector<std::string> scores;
   for (auto [what, field, cluster_of] :
@@ -608,7 +609,7 @@ int run_events(EventsOptions& o) {
                        ",\"threads\":" + std::to_string(omp_get_max_threads()) + ",\"seconds\":{";
     const std::pair<const char*, double> times[] = {
         {"read", read_seconds},       {"clean", clean_seconds},
-        {"copies", copies_seconds},   {"embed", embed_seconds},
+        {"copies", copies_seconds},   {"embed", embed_seconds}, {"names", names_seconds},
         {"search", events.search_seconds}, {"cluster", events.cluster_seconds},
         {"storylines", storyline_seconds},  {"write", write_seconds},
         {"total", seconds_since(start)}};
